@@ -1,0 +1,251 @@
+package org.epsnn.model.ep;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.epsnn.model.linalg.ParallelRunner;
+
+/**
+ * A fused kernel for a layer on binary observed inputs (for example thresholded pixels), where
+ * {@code R = 0} and {@code P^2 = P}: it forms the batch sums {@code sum g = A^T P},
+ * {@code sum d = Bt^T P} and {@code sum g^2 = (A^2)^T P} one neuron at a time, applies the site
+ * update of {@link SiteUpdate} and computes the next cavity's moments, without writing the sums
+ * to memory.
+ *
+ * <p>At the small batches of the first pass a general matrix product spends its time writing and
+ * re-reading the {@code 3 D_out x D_in} sums; here each weight's site and moments are read and
+ * written once per batch. The arithmetic is the same as {@link SiteUpdate} followed by
+ * {@link LayerPosterior#computeMoments}; a test checks that both paths agree.
+ */
+final class BinaryInputKernel {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+    private BinaryInputKernel() {
+    }
+
+    /**
+     * Updates the sites of {@code layer} into {@code newShift}/{@code newPrecision} and writes the
+     * moments for the next cavity (site count {@code nextCount}) over {@code moments}.
+     *
+     * @param messages {@code rows x 5 D_out}: alpha in columns {@code [0, D_out)}, beta in {@code [D_out, 2 D_out)}
+     * @param inputs {@code rows x D_in} binary inputs, bias column included
+     * @param moments {@code 2 D_out x D_in}: the cavity the batch used on entry, the next cavity on return
+     * @return the clipped count and, when a site or moment is not finite, the first offending weight
+     */
+    static SiteUpdate.Outcome apply(LayerPosterior layer, double[] messages, double[] inputs, int rows,
+                                    double[] moments, double step, boolean adaptive, double nextCount,
+                                    double[] newShift, double[] newPrecision, ParallelRunner runner) {
+        int out = layer.outputs();
+        int in = layer.inputs();
+        boolean discrete = layer.isDiscrete();
+        int[] clippedTotal = new int[1];
+        int[] firstBad = {-1};
+
+        runner.forEachChunk(out, (fromRow, toRow) -> {
+            double[] sumG = new double[in];
+            double[] sumD = new double[in];
+            double[] sumG2 = new double[in];
+            int clipped = 0;
+            int bad = -1;
+            for (int i = fromRow; i < toRow; i++) {
+                rowSums(messages, inputs, rows, out, in, i, sumG, sumD, sumG2);
+                double rate = step;
+                if (adaptive) {
+                    rate *= agreement(moments, layer.weightCount(), i * in, in, sumG, sumG2);
+                }
+                int rowBad;
+                if (discrete) {
+                    rowBad = updateRowScalar(layer, i, rows, rate, sumG, sumD, sumG2, moments, newShift, newPrecision);
+                    if (rowBad < 0) {
+                        rowBad = layer.computeMomentsRange(newShift, newPrecision, nextCount, moments, null, i * in, (i + 1) * in);
+                    }
+                } else {
+                    long result = updateGaussianRow(layer, i, rows, rate, sumG, sumD, sumG2, moments, newShift, newPrecision, nextCount);
+                    clipped += (int) (result >>> 32);
+                    rowBad = (int) result;
+                }
+                if (bad < 0 && rowBad >= 0) {
+                    bad = rowBad;
+                }
+            }
+            synchronized (clippedTotal) {
+                clippedTotal[0] += clipped;
+                if (bad >= 0 && (firstBad[0] < 0 || bad < firstBad[0])) {
+                    firstBad[0] = bad;
+                }
+            }
+        });
+
+        if (firstBad[0] < 0) {
+            return new SiteUpdate.Outcome(clippedTotal[0], -1, 0, null);
+        }
+        int w = firstBad[0];
+        boolean shiftBad = !Double.isFinite(newShift[w]);
+        boolean precisionBad = !Double.isFinite(newPrecision[w]);
+        String what = shiftBad ? "site shift" : precisionBad ? "site precision" : "posterior moment";
+        double value = shiftBad ? newShift[w] : precisionBad ? newPrecision[w]
+                : Double.isFinite(moments[w]) ? moments[layer.weightCount() + w] : moments[w];
+        return new SiteUpdate.Outcome(clippedTotal[0], w, value, what + " of weight " + SiteUpdate.describe(w, in));
+    }
+
+    /** {@code sum_b alpha_b p_bj}, {@code sum_b beta_b p_bj} and {@code sum_b alpha_b^2 p_bj} for neuron {@code i}. */
+    private static void rowSums(double[] messages, double[] inputs, int rows, int out, int in, int i,
+                                double[] sumG, double[] sumD, double[] sumG2) {
+        int bound = SPECIES.loopBound(in);
+        int lanes = SPECIES.length();
+        int stride = 5 * out;
+        for (int j = 0; j < bound; j += lanes) {
+            DoubleVector g = DoubleVector.zero(SPECIES);
+            DoubleVector d = DoubleVector.zero(SPECIES);
+            DoubleVector g2 = DoubleVector.zero(SPECIES);
+            for (int b = 0; b < rows; b++) {
+                double alpha = messages[b * stride + i];
+                DoubleVector alphaVector = DoubleVector.broadcast(SPECIES, alpha);
+                DoubleVector betaVector = DoubleVector.broadcast(SPECIES, messages[b * stride + out + i]);
+                DoubleVector alphaSquared = DoubleVector.broadcast(SPECIES, alpha * alpha);
+                DoubleVector p = DoubleVector.fromArray(SPECIES, inputs, b * in + j);
+                g = p.fma(alphaVector, g);
+                d = p.fma(betaVector, d);
+                g2 = p.fma(alphaSquared, g2);
+            }
+            g.intoArray(sumG, j);
+            d.intoArray(sumD, j);
+            g2.intoArray(sumG2, j);
+        }
+        for (int j = bound; j < in; j++) {
+            double g = 0;
+            double d = 0;
+            double g2 = 0;
+            for (int b = 0; b < rows; b++) {
+                double alpha = messages[b * stride + i];
+                double p = inputs[b * in + j];
+                g += alpha * p;
+                d += messages[b * stride + out + i] * p;
+                g2 += alpha * alpha * p;
+            }
+            sumG[j] = g;
+            sumD[j] = d;
+            sumG2[j] = g2;
+        }
+    }
+
+    private static double agreement(double[] moments, int weights, int row, int in, double[] sumG, double[] sumG2) {
+        double numerator = 0;
+        double denominator = 0;
+        for (int j = 0; j < in; j++) {
+            double variance = moments[weights + row + j];
+            numerator += variance * sumG2[j];
+            denominator += variance * sumG[j] * sumG[j];
+        }
+        return denominator > 0 ? Math.min(1.0, numerator / denominator) : 1.0;
+    }
+
+    /**
+     * Site update and next moments of one row of Gaussian weights.
+     *
+     * @return the clipped count in the high 32 bits and the first non-finite weight (or -1) in the low 32 bits
+     */
+    private static long updateGaussianRow(LayerPosterior layer, int i, int rows, double rate, double[] sumG, double[] sumD,
+                                          double[] sumG2, double[] moments, double[] newShift, double[] newPrecision,
+                                          double nextCount) {
+        int in = layer.inputs();
+        int weights = layer.weightCount();
+        int row = i * in;
+        double[] shift = layer.siteShiftArray();
+        double[] precision = layer.sitePrecisionArray();
+        double[] priorShift = layer.priorShiftArray();
+        double priorPrecision = layer.priorPrecision();
+        double floor = LayerPosterior.PRECISION_FLOOR_FRACTION * priorPrecision;
+        double scale = layer.spec().temper() * nextCount;
+        double inverseRows = 1.0 / rows;
+        int clipped = 0;
+        boolean finite = true;
+
+        int bound = SPECIES.loopBound(in);
+        int lanes = SPECIES.length();
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector rateVector = DoubleVector.broadcast(SPECIES, rate);
+        DoubleVector scaleVector = DoubleVector.broadcast(SPECIES, scale);
+        DoubleVector priorPrecisionVector = DoubleVector.broadcast(SPECIES, priorPrecision);
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        for (int j = 0; j < bound; j += lanes) {
+            int w = row + j;
+            DoubleVector kappa = DoubleVector.fromArray(SPECIES, sumG2, j)
+                    .sub(DoubleVector.fromArray(SPECIES, sumD, j).mul(2.0));
+            VectorMask<Double> negative = kappa.compare(VectorOperators.LT, zero);
+            clipped += negative.trueCount();
+            kappa = kappa.blend(zero, negative);
+            DoubleVector mean = DoubleVector.fromArray(SPECIES, moments, w);
+            DoubleVector siteShiftMean = mean.fma(kappa, DoubleVector.fromArray(SPECIES, sumG, j)).mul(inverseRows);
+            DoubleVector oldShift = DoubleVector.fromArray(SPECIES, shift, w);
+            DoubleVector oldPrecision = DoubleVector.fromArray(SPECIES, precision, w);
+            DoubleVector updatedShift = siteShiftMean.sub(oldShift).fma(rateVector, oldShift);
+            DoubleVector updatedPrecision = kappa.mul(inverseRows).sub(oldPrecision).fma(rateVector, oldPrecision);
+            updatedShift.intoArray(newShift, w);
+            updatedPrecision.intoArray(newPrecision, w);
+
+            DoubleVector totalPrecision = updatedPrecision.fma(scaleVector, priorPrecisionVector).max(floor);
+            DoubleVector variance = one.div(totalPrecision);
+            DoubleVector newMean = updatedShift.fma(scaleVector, DoubleVector.fromArray(SPECIES, priorShift, w)).mul(variance);
+            newMean.intoArray(moments, w);
+            variance.intoArray(moments, weights + w);
+            // x - x is 0 for finite x and NaN for NaN or infinity, so one sum catches every bad lane.
+            DoubleVector check = updatedShift.sub(updatedShift).add(updatedPrecision.sub(updatedPrecision)).add(newMean.sub(newMean));
+            finite &= check.reduceLanes(VectorOperators.ADD) == 0.0;
+        }
+        for (int j = bound; j < in; j++) {
+            int w = row + j;
+            double kappa = sumG2[j] - 2.0 * sumD[j];
+            if (kappa < 0) {
+                kappa = 0;
+                clipped++;
+            }
+            double updatedShift = shift[w] + rate * ((sumG[j] + moments[w] * kappa) * inverseRows - shift[w]);
+            double updatedPrecision = precision[w] + rate * (kappa * inverseRows - precision[w]);
+            newShift[w] = updatedShift;
+            newPrecision[w] = updatedPrecision;
+            double variance = 1.0 / Math.max(priorPrecision + scale * updatedPrecision, floor);
+            double mean = (priorShift[w] + scale * updatedShift) * variance;
+            moments[w] = mean;
+            moments[weights + w] = variance;
+            finite &= Double.isFinite(updatedShift) && Double.isFinite(updatedPrecision) && Double.isFinite(mean);
+        }
+
+        int bad = -1;
+        if (!finite) {
+            for (int j = 0; j < in && bad < 0; j++) {
+                int w = row + j;
+                if (!(Double.isFinite(newShift[w]) && Double.isFinite(newPrecision[w]) && Double.isFinite(moments[w])
+                        && Double.isFinite(moments[weights + w]))) {
+                    bad = w;
+                }
+            }
+        }
+        return ((long) clipped << 32) | (bad & 0xFFFFFFFFL);
+    }
+
+    /** Site update of one row of discrete weights (no clipping); returns the first non-finite weight or -1. */
+    private static int updateRowScalar(LayerPosterior layer, int i, int rows, double rate, double[] sumG, double[] sumD,
+                                       double[] sumG2, double[] moments, double[] newShift, double[] newPrecision) {
+        int in = layer.inputs();
+        int row = i * in;
+        double[] shift = layer.siteShiftArray();
+        double[] precision = layer.sitePrecisionArray();
+        double inverseRows = 1.0 / rows;
+        int bad = -1;
+        for (int j = 0; j < in; j++) {
+            int w = row + j;
+            double kappa = sumG2[j] - 2.0 * sumD[j];
+            double updatedShift = shift[w] + rate * ((sumG[j] + moments[w] * kappa) * inverseRows - shift[w]);
+            double updatedPrecision = precision[w] + rate * (kappa * inverseRows - precision[w]);
+            newShift[w] = updatedShift;
+            newPrecision[w] = updatedPrecision;
+            if (bad < 0 && !(Double.isFinite(updatedShift) && Double.isFinite(updatedPrecision))) {
+                bad = w;
+            }
+        }
+        return bad;
+    }
+}
