@@ -74,26 +74,28 @@ final class BatchPropagation {
         gradient = new double[depth][];
         gradientCorrection = new double[depth][];
         statistics = new double[depth][];
+        // One spare row in every operand buffer: see the note on BlasProducts about netlib's bounds check.
+        int rows = capacity + 1;
         for (int l = 0; l < depth; l++) {
             LayerPosterior layer = network.layer(l);
             int in = layer.inputs();
             int out = layer.outputs();
-            input[l] = new double[capacity * in];
+            input[l] = new double[rows * in];
             boolean hasVariance = network.inputHasVariance(l);
             if (hasVariance) {
-                inputVariance[l] = new double[capacity * in];
-                inputCross[l] = new double[capacity * in];
-                varianceSquared[l] = new double[capacity * in];
+                inputVariance[l] = new double[rows * in];
+                inputCross[l] = new double[rows * in];
+                varianceSquared[l] = new double[rows * in];
             }
             if (hasVariance || !(l == 0 && network.encoding().binary())) {
-                inputSquared[l] = new double[capacity * in];
+                inputSquared[l] = new double[rows * in];
             }
-            membrane[l] = new double[capacity * 2 * out];
+            membrane[l] = new double[rows * 2 * out];
             standardised[l] = new double[capacity * out];
-            messages[l] = new double[capacity * 5 * out];
+            messages[l] = new double[rows * 5 * out];
             if (l > 0) {
-                gradient[l] = new double[capacity * in];
-                gradientCorrection[l] = new double[capacity * in];
+                gradient[l] = new double[rows * in];
+                gradientCorrection[l] = new double[rows * in];
             }
         }
         output = new double[capacity * network.spec().outputSize()];

@@ -206,8 +206,8 @@ final class BinaryInputKernel {
             double updatedPrecision = precision[w] + rate * (kappa * inverseRows - precision[w]);
             newShift[w] = updatedShift;
             newPrecision[w] = updatedPrecision;
-            double variance = 1.0 / Math.max(priorPrecision + scale * updatedPrecision, floor);
-            double mean = (priorShift[w] + scale * updatedShift) * variance;
+            double variance = 1.0 / Math.max(Math.fma(updatedPrecision, scale, priorPrecision), floor);
+            double mean = Math.fma(updatedShift, scale, priorShift[w]) * variance;
             moments[w] = mean;
             moments[weights + w] = variance;
             finite &= Double.isFinite(updatedShift) && Double.isFinite(updatedPrecision) && Double.isFinite(mean);

@@ -247,9 +247,10 @@ public final class LayerPosterior {
         double floor = PRECISION_FLOOR_FRACTION * priorPrecision;
         int bad = -1;
         for (int w = from; w < to; w++) {
-            double totalPrecision = Math.max(priorPrecision + scale * precision[w], floor);
+            // Fused multiply-adds, as in the vector kernel, so both paths give bitwise equal moments.
+            double totalPrecision = Math.max(Math.fma(precision[w], scale, priorPrecision), floor);
             double variance = 1.0 / totalPrecision;
-            double mean = (priorShift[w] + scale * shift[w]) * variance;
+            double mean = Math.fma(shift[w], scale, priorShift[w]) * variance;
             moments[w] = mean;
             moments[weightCount + w] = variance;
             if (meanSquared != null) {

@@ -12,6 +12,11 @@ import java.util.Objects;
  * {@code C^T = op(B)^T op(A)^T}, so the call swaps the operands and keeps the transpose flags.
  * Non-native implementations are single-threaded: this class splits the larger output dimension
  * over a {@link ParallelRunner} so that every core works.
+ *
+ * <p>NOTE: netlib-java 3.0.3 checks each operand as if its last stored row were a full leading
+ * dimension long ({@code offset + storedRows * ld <= length}), stricter than BLAS itself. An
+ * operand that starts at an offset inside a row therefore needs one row of slack at the end of
+ * its array; the engine's buffers have it. A split whose chunks would fail that check runs unsplit.
  */
 public final class BlasProducts implements MatrixProducts {
 
@@ -66,7 +71,13 @@ public final class BlasProducts implements MatrixProducts {
         }
 
         int parts = runner.threads();
-        if (m >= n) {
+        boolean splitRows = m >= n;
+        if (splitRows && transposeA && !fitsNetlibCheck(a, offsetA + m - 1, k, lda)
+                || !splitRows && !transposeB && !fitsNetlibCheck(b, offsetB + n - 1, k, ldb)) {
+            call(transposeA, transposeB, m, n, k, alpha, a, offsetA, lda, b, offsetB, ldb, beta, c, offsetC, ldc);
+            return;
+        }
+        if (splitRows) {
             // Split the rows of C, which are rows of op(A).
             runner.forEachChunk(m, parts, (from, to) -> call(transposeA, transposeB, to - from, n, k, alpha,
                     a, offsetA + (transposeA ? from : from * lda), lda, b, offsetB, ldb,
@@ -77,6 +88,11 @@ public final class BlasProducts implements MatrixProducts {
                     a, offsetA, lda, b, offsetB + (transposeB ? from * ldb : from), ldb,
                     beta, c, offsetC + from, ldc));
         }
+    }
+
+    /** Whether netlib-java's bounds check accepts an operand of {@code storedRows} rows at {@code offset}. */
+    private static boolean fitsNetlibCheck(double[] array, int offset, int storedRows, int leadingDimension) {
+        return (long) offset + (long) storedRows * leadingDimension <= array.length;
     }
 
     private void call(boolean transposeA, boolean transposeB, int m, int n, int k,
