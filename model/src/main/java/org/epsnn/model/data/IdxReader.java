@@ -308,7 +308,7 @@ public final class IdxReader {
         }
 
         /** Reads one 4-byte big-endian size of the header and checks that it is positive. */
-        int readDimension(String what, int headerBytes) throws IOException {
+        int readDimension(String dimensionName, int headerBytes) throws IOException {
             byte[] bytes = new byte[4];
             int count = read(bytes, 0, 4);
             if (count < 4) {
@@ -317,7 +317,7 @@ public final class IdxReader {
             }
             int value = ((bytes[0] & 0xff) << 24) | ((bytes[1] & 0xff) << 16) | ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff);
             if (value <= 0) {
-                throw new DataFormatException(file, file + ": the header declares " + what + " " + value
+                throw new DataFormatException(file, file + ": the header declares " + dimensionName + " " + value
                         + " at byte " + (bytesRead - 4) + ", expected a positive number. The file is damaged; "
                         + "download it again.");
             }
@@ -340,11 +340,11 @@ public final class IdxReader {
             byte[] chunk = new byte[BUFFER_SIZE];
             long done = 0;
             while (done < byteCount) {
-                int wanted = (int) Math.min(chunk.length, byteCount - done);
-                int got = read(chunk, 0, wanted);
+                int requested = (int) Math.min(chunk.length, byteCount - done);
+                int got = read(chunk, 0, requested);
                 consumer.accept(chunk, got, (int) done);
                 done += got;
-                if (got < wanted) {
+                if (got < requested) {
                     throw truncated(declared, byteCount, done);
                 }
             }
