@@ -128,7 +128,7 @@ public final class Standardiser {
         return standardisedSpread * targetStandardDeviations[target];
     }
 
-    /** Whether the standardiser was fitted on a regression dataset and so also scales targets. */
+    /** Returns whether the standardiser was fitted on a regression dataset and so also scales targets. */
     public boolean hasTargetStatistics() {
         return targetMeans != null;
     }

@@ -52,7 +52,7 @@ class SpikeEncodingTest {
         Dataset second = SpikeEncoding.bernoulli(dataset, 42);
         Dataset other = SpikeEncoding.bernoulli(dataset, 43);
 
-        assertThat(first.features()).containsExactly(second.features());
+        assertThat(first.features()).isEqualTo(second.features());
         assertThat(first.features()).isNotEqualTo(other.features());
     }
 
