@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -115,7 +116,7 @@ public final class CsvReader {
     }
 
     static boolean isMissing(String cell) {
-        return cell.length() <= 4 && MISSING_MARKERS.contains(cell.toLowerCase(java.util.Locale.ROOT));
+        return cell.length() <= 4 && MISSING_MARKERS.contains(cell.toLowerCase(Locale.ROOT));
     }
 
     /** Returns whether the cell is a number with either decimal separator, for the header detection. */

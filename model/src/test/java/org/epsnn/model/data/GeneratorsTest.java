@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -156,7 +157,7 @@ class GeneratorsTest {
     void gapHasHalfTheInputsOnEachSide() {
         Dataset gap = Generators.gap1d(301, 0.1, 8);
 
-        long negative = java.util.Arrays.stream(gap.features()).filter(x -> x < 0).count();
+        long negative = Arrays.stream(gap.features()).filter(x -> x < 0).count();
 
         assertThat(negative).isEqualTo(151);
     }
