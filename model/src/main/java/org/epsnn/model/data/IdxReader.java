@@ -153,6 +153,8 @@ public final class IdxReader {
             }
             input.checkRawLength(IMAGES_HEADER_BYTES + pixelCount, declared);
 
+            // NOTE: a gzip file is only checked against its header after decompression, so a damaged
+            // header of a gzip file can request up to 2^31 pixels (16 GiB of doubles) before the error.
             double[] pixels = new double[(int) pixelCount];
             input.readUnsignedBytes(pixelCount, declared, (chunk, length, offset) -> {
                 for (int i = 0; i < length; i++) {
