@@ -22,6 +22,9 @@ final class BinaryInputKernel {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
+    /** Neurons whose sums are formed together. */
+    private static final int BLOCK = 4;
+
     private BinaryInputKernel() {
     }
 
@@ -43,31 +46,58 @@ final class BinaryInputKernel {
         int[] clippedTotal = new int[1];
         int[] firstBad = {-1};
 
-        runner.forEachChunk(out, (fromRow, toRow) -> {
-            double[] sumG = new double[in];
-            double[] sumD = new double[in];
-            double[] sumG2 = new double[in];
+        // alpha_b, beta_b and alpha_b^2 of each neuron, contiguous per neuron, so that the inner loop
+        // broadcasts from one small array.
+        double[] coefficients = new double[out * rows * 3];
+        int stride = 5 * out;
+        for (int b = 0; b < rows; b++) {
+            for (int i = 0; i < out; i++) {
+                double alpha = messages[b * stride + i];
+                int at = (i * rows + b) * 3;
+                coefficients[at] = alpha;
+                coefficients[at + 1] = messages[b * stride + out + i];
+                coefficients[at + 2] = alpha * alpha;
+            }
+        }
+
+        int blocks = (out + BLOCK - 1) / BLOCK;
+        runner.forEachChunk(blocks, (fromBlock, toBlock) -> {
+            double[][] sums = new double[3 * BLOCK][in];
             int clipped = 0;
             int bad = -1;
-            for (int i = fromRow; i < toRow; i++) {
-                rowSums(messages, inputs, rows, out, in, i, sumG, sumD, sumG2);
-                double rate = step;
-                if (adaptive) {
-                    rate *= agreement(moments, layer.weightCount(), i * in, in, sumG, sumG2);
-                }
-                int rowBad;
-                if (discrete) {
-                    rowBad = updateRowScalar(layer, i, rows, rate, sumG, sumD, sumG2, moments, newShift, newPrecision);
-                    if (rowBad < 0) {
-                        rowBad = layer.computeMomentsRange(newShift, newPrecision, nextCount, moments, null, i * in, (i + 1) * in);
-                    }
+            for (int block = fromBlock; block < toBlock; block++) {
+                int first = block * BLOCK;
+                int count = Math.min(BLOCK, out - first);
+                if (count == BLOCK) {
+                    blockSums(coefficients, inputs, rows, in, first, sums);
                 } else {
-                    long result = updateGaussianRow(layer, i, rows, rate, sumG, sumD, sumG2, moments, newShift, newPrecision, nextCount);
-                    clipped += (int) (result >>> 32);
-                    rowBad = (int) result;
+                    for (int n = 0; n < count; n++) {
+                        rowSums(coefficients, inputs, rows, in, first + n, sums[3 * n], sums[3 * n + 1], sums[3 * n + 2]);
+                    }
                 }
-                if (bad < 0 && rowBad >= 0) {
-                    bad = rowBad;
+                for (int n = 0; n < count; n++) {
+                    int i = first + n;
+                    double[] sumG = sums[3 * n];
+                    double[] sumD = sums[3 * n + 1];
+                    double[] sumG2 = sums[3 * n + 2];
+                    double rate = step;
+                    if (adaptive) {
+                        rate *= agreement(moments, layer.weightCount(), i * in, in, sumG, sumG2);
+                    }
+                    int rowBad;
+                    if (discrete) {
+                        rowBad = updateRowScalar(layer, i, rows, rate, sumG, sumD, sumG2, moments, newShift, newPrecision);
+                        if (rowBad < 0) {
+                            rowBad = layer.computeMomentsRange(newShift, newPrecision, nextCount, moments, null, i * in, (i + 1) * in);
+                        }
+                    } else {
+                        long result = updateGaussianRow(layer, i, rows, rate, sumG, sumD, sumG2, moments, newShift, newPrecision, nextCount);
+                        clipped += (int) (result >>> 32);
+                        rowBad = (int) result;
+                    }
+                    if (bad < 0 && rowBad >= 0) {
+                        bad = rowBad;
+                    }
                 }
             }
             synchronized (clippedTotal) {
@@ -91,39 +121,101 @@ final class BinaryInputKernel {
     }
 
     /** {@code sum_b alpha_b p_bj}, {@code sum_b beta_b p_bj} and {@code sum_b alpha_b^2 p_bj} for neuron {@code i}. */
-    private static void rowSums(double[] messages, double[] inputs, int rows, int out, int in, int i,
+    private static void rowSums(double[] coefficients, double[] inputs, int rows, int in, int i,
                                 double[] sumG, double[] sumD, double[] sumG2) {
         int bound = SPECIES.loopBound(in);
         int lanes = SPECIES.length();
-        int stride = 5 * out;
+        int base = i * rows * 3;
         for (int j = 0; j < bound; j += lanes) {
             DoubleVector g = DoubleVector.zero(SPECIES);
-            DoubleVector d = DoubleVector.zero(SPECIES);
-            DoubleVector g2 = DoubleVector.zero(SPECIES);
+            DoubleVector d = g;
+            DoubleVector g2 = g;
             for (int b = 0; b < rows; b++) {
-                double alpha = messages[b * stride + i];
-                DoubleVector alphaVector = DoubleVector.broadcast(SPECIES, alpha);
-                DoubleVector betaVector = DoubleVector.broadcast(SPECIES, messages[b * stride + out + i]);
-                DoubleVector alphaSquared = DoubleVector.broadcast(SPECIES, alpha * alpha);
                 DoubleVector p = DoubleVector.fromArray(SPECIES, inputs, b * in + j);
-                g = p.fma(alphaVector, g);
-                d = p.fma(betaVector, d);
-                g2 = p.fma(alphaSquared, g2);
+                int at = base + 3 * b;
+                g = p.fma(DoubleVector.broadcast(SPECIES, coefficients[at]), g);
+                d = p.fma(DoubleVector.broadcast(SPECIES, coefficients[at + 1]), d);
+                g2 = p.fma(DoubleVector.broadcast(SPECIES, coefficients[at + 2]), g2);
             }
             g.intoArray(sumG, j);
             d.intoArray(sumD, j);
             g2.intoArray(sumG2, j);
         }
-        for (int j = bound; j < in; j++) {
+        tailSums(coefficients, inputs, rows, in, i, bound, sumG, sumD, sumG2);
+    }
+
+    /**
+     * The sums of {@link #rowSums} for the {@value #BLOCK} neurons from {@code first} at once:
+     * each input vector is loaded once for twelve multiply-adds, which keeps the loop from waiting on memory.
+     */
+    private static void blockSums(double[] coefficients, double[] inputs, int rows, int in, int first, double[][] sums) {
+        int bound = SPECIES.loopBound(in);
+        int lanes = SPECIES.length();
+        int base0 = first * rows * 3;
+        int base1 = base0 + rows * 3;
+        int base2 = base1 + rows * 3;
+        int base3 = base2 + rows * 3;
+        for (int j = 0; j < bound; j += lanes) {
+            DoubleVector g0 = DoubleVector.zero(SPECIES);
+            DoubleVector d0 = g0;
+            DoubleVector q0 = g0;
+            DoubleVector g1 = g0;
+            DoubleVector d1 = g0;
+            DoubleVector q1 = g0;
+            DoubleVector g2 = g0;
+            DoubleVector d2 = g0;
+            DoubleVector q2 = g0;
+            DoubleVector g3 = g0;
+            DoubleVector d3 = g0;
+            DoubleVector q3 = g0;
+            for (int b = 0; b < rows; b++) {
+                DoubleVector p = DoubleVector.fromArray(SPECIES, inputs, b * in + j);
+                int offset = 3 * b;
+                g0 = p.fma(DoubleVector.broadcast(SPECIES, coefficients[base0 + offset]), g0);
+                d0 = p.fma(DoubleVector.broadcast(SPECIES, coefficients[base0 + offset + 1]), d0);
+                q0 = p.fma(DoubleVector.broadcast(SPECIES, coefficients[base0 + offset + 2]), q0);
+                g1 = p.fma(DoubleVector.broadcast(SPECIES, coefficients[base1 + offset]), g1);
+                d1 = p.fma(DoubleVector.broadcast(SPECIES, coefficients[base1 + offset + 1]), d1);
+                q1 = p.fma(DoubleVector.broadcast(SPECIES, coefficients[base1 + offset + 2]), q1);
+                g2 = p.fma(DoubleVector.broadcast(SPECIES, coefficients[base2 + offset]), g2);
+                d2 = p.fma(DoubleVector.broadcast(SPECIES, coefficients[base2 + offset + 1]), d2);
+                q2 = p.fma(DoubleVector.broadcast(SPECIES, coefficients[base2 + offset + 2]), q2);
+                g3 = p.fma(DoubleVector.broadcast(SPECIES, coefficients[base3 + offset]), g3);
+                d3 = p.fma(DoubleVector.broadcast(SPECIES, coefficients[base3 + offset + 1]), d3);
+                q3 = p.fma(DoubleVector.broadcast(SPECIES, coefficients[base3 + offset + 2]), q3);
+            }
+            g0.intoArray(sums[0], j);
+            d0.intoArray(sums[1], j);
+            q0.intoArray(sums[2], j);
+            g1.intoArray(sums[3], j);
+            d1.intoArray(sums[4], j);
+            q1.intoArray(sums[5], j);
+            g2.intoArray(sums[6], j);
+            d2.intoArray(sums[7], j);
+            q2.intoArray(sums[8], j);
+            g3.intoArray(sums[9], j);
+            d3.intoArray(sums[10], j);
+            q3.intoArray(sums[11], j);
+        }
+        for (int n = 0; n < BLOCK; n++) {
+            tailSums(coefficients, inputs, rows, in, first + n, bound, sums[3 * n], sums[3 * n + 1], sums[3 * n + 2]);
+        }
+    }
+
+    /** The scalar remainder of the sums, for the inputs from {@code from} that do not fill a vector. */
+    private static void tailSums(double[] coefficients, double[] inputs, int rows, int in, int i, int from,
+                                 double[] sumG, double[] sumD, double[] sumG2) {
+        int base = i * rows * 3;
+        for (int j = from; j < in; j++) {
             double g = 0;
             double d = 0;
             double g2 = 0;
             for (int b = 0; b < rows; b++) {
-                double alpha = messages[b * stride + i];
                 double p = inputs[b * in + j];
-                g += alpha * p;
-                d += messages[b * stride + out + i] * p;
-                g2 += alpha * alpha * p;
+                int at = base + 3 * b;
+                g += coefficients[at] * p;
+                d += coefficients[at + 1] * p;
+                g2 += coefficients[at + 2] * p;
             }
             sumG[j] = g;
             sumD[j] = d;
