@@ -2,6 +2,9 @@ package org.epsnn.model.ep;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.epsnn.model.linalg.ParallelRunner;
 import org.epsnn.model.network.LayerSpec;
 import org.epsnn.model.network.WeightPrior;
@@ -27,6 +30,8 @@ public final class LayerPosterior {
 
     /** A Gaussian weight's precision never falls below this fraction of its prior precision. */
     static final double PRECISION_FLOOR_FRACTION = 1e-10;
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
     /** Standard deviation of the random prior log-odds that break the symmetry of discrete weights. */
     static final double DISCRETE_PRIOR_JITTER = 0.1;
@@ -263,25 +268,76 @@ public final class LayerPosterior {
         return bad;
     }
 
+    /**
+     * Moments of discrete weights {@code [from, to)}, which must be whole rows: each row is
+     * vectorised on its own so that every weight takes the same arithmetic path whichever range
+     * it is computed in (a resumed run then matches an uninterrupted one bitwise).
+     */
     private int discreteMoments(double[] shift, double[] precision, double scale, double[] moments,
                                 double[] meanSquared, int from, int to) {
-        int levelCount = levels.length;
-        double[] logits = new double[levelCount];
         int bad = -1;
-        for (int w = from; w < to; w++) {
-            double h = scale * shift[w];
-            double lambda = scale * precision[w];
+        for (int row = from; row < to; row += inputs) {
+            int rowBad = discreteMomentsRow(shift, precision, scale, moments, meanSquared, row);
+            if (bad < 0 && rowBad >= 0) {
+                bad = rowBad;
+            }
+        }
+        return bad;
+    }
+
+    private int discreteMomentsRow(double[] shift, double[] precision, double scale, double[] moments,
+                                   double[] meanSquared, int row) {
+        int levelCount = levels.length;
+        int bound = SPECIES.loopBound(inputs);
+        int lanes = SPECIES.length();
+        boolean finite = true;
+        DoubleVector scaleVector = DoubleVector.broadcast(SPECIES, scale);
+        DoubleVector[] logits = new DoubleVector[levelCount];
+        for (int j = 0; j < bound; j += lanes) {
+            int w = row + j;
+            DoubleVector h = DoubleVector.fromArray(SPECIES, shift, w).mul(scaleVector);
+            DoubleVector lambda = DoubleVector.fromArray(SPECIES, precision, w).mul(scaleVector);
+            DoubleVector maxLogit = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
+            for (int k = 0; k < levelCount; k++) {
+                double a = levels[k];
+                logits[k] = lambda.mul(-0.5 * a * a).add(h.mul(a)).add(DoubleVector.fromArray(SPECIES, priorLogProbability, k * weightCount + w));
+                maxLogit = maxLogit.max(logits[k]);
+            }
+            DoubleVector total = DoubleVector.zero(SPECIES);
+            DoubleVector first = total;
+            DoubleVector second = total;
+            for (int k = 0; k < levelCount; k++) {
+                DoubleVector weight = logits[k].sub(maxLogit).lanewise(VectorOperators.EXP);
+                total = total.add(weight);
+                first = first.add(weight.mul(levels[k]));
+                second = second.add(weight.mul(levels[k] * levels[k]));
+            }
+            DoubleVector mean = first.div(total);
+            DoubleVector variance = second.div(total).sub(mean.mul(mean)).max(0.0);
+            mean.intoArray(moments, w);
+            variance.intoArray(moments, weightCount + w);
+            if (meanSquared != null) {
+                mean.mul(mean).intoArray(meanSquared, w);
+            }
+            // x - x is 0 for finite x and NaN otherwise.
+            finite &= mean.sub(mean).add(variance.sub(variance)).reduceLanes(VectorOperators.ADD) == 0.0;
+        }
+        double[] tailLogits = new double[levelCount];
+        for (int j = bound; j < inputs; j++) {
+            int w = row + j;
+            double h = shift[w] * scale;
+            double lambda = precision[w] * scale;
             double maxLogit = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < levelCount; k++) {
                 double a = levels[k];
-                logits[k] = priorLogProbability[k * weightCount + w] + h * a - 0.5 * lambda * a * a;
-                maxLogit = Math.max(maxLogit, logits[k]);
+                tailLogits[k] = lambda * (-0.5 * a * a) + h * a + priorLogProbability[k * weightCount + w];
+                maxLogit = Math.max(maxLogit, tailLogits[k]);
             }
             double total = 0;
             double first = 0;
             double second = 0;
             for (int k = 0; k < levelCount; k++) {
-                double weight = Math.exp(logits[k] - maxLogit);
+                double weight = Math.exp(tailLogits[k] - maxLogit);
                 total += weight;
                 first += weight * levels[k];
                 second += weight * levels[k] * levels[k];
@@ -293,11 +349,18 @@ public final class LayerPosterior {
             if (meanSquared != null) {
                 meanSquared[w] = mean * mean;
             }
-            if (bad < 0 && !(Double.isFinite(mean) && Double.isFinite(variance))) {
-                bad = w;
+            finite &= Double.isFinite(mean) && Double.isFinite(variance);
+        }
+        if (finite) {
+            return -1;
+        }
+        for (int j = 0; j < inputs; j++) {
+            int w = row + j;
+            if (!(Double.isFinite(moments[w]) && Double.isFinite(moments[weightCount + w]))) {
+                return w;
             }
         }
-        return bad;
+        return -1;
     }
 
     /**
