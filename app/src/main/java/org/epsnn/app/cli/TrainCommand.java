@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -88,8 +89,8 @@ public final class TrainCommand implements Callable<Integer> {
     String layers;
 
     @Option(names = "--neuron", paramLabel = "MODEL", defaultValue = "heaviside",
-            description = "Neuron model of the spiking layers: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    NeuronChoice neuron;
+            description = "Neuron model of the spiking layers: heaviside or sigmoid. Default: ${DEFAULT-VALUE}.")
+    String neuronName;
 
     @Option(names = "--temperature", paramLabel = "T",
             description = "Temperature of the sigmoid neuron, which spikes with probability sigmoid(u / T). Default: 1.")
@@ -97,7 +98,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--weights", paramLabel = "KIND", defaultValue = "gaussian",
             description = "Weight prior: gaussian, binary (-1, +1) or ternary (-1, 0, +1). Default: ${DEFAULT-VALUE}.")
-    WeightChoice weights;
+    String weightsName;
 
     @Option(names = "--prior-variance", paramLabel = "VARIANCE",
             description = "Variance of the Gaussian weight prior. Default: 1.")
@@ -243,8 +244,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    private NeuronChoice neuron;
+    private WeightChoice weights;
+
     /** Checks the options that need no data, and throws a usage error naming the first invalid one. */
     private void validateOptions() {
+        neuron = choice("--neuron", neuronName, NeuronChoice.class);
+        weights = choice("--weights", weightsName, WeightChoice.class);
         require(firstBatch >= 1, "--first-batch", "must be at least 1, got " + firstBatch);
         require(batch >= 1, "--batch", "must be at least 1, got " + batch);
         require(passes >= 1, "--passes", "must be at least 1, got " + passes);
@@ -408,6 +414,19 @@ public final class TrainCommand implements Callable<Integer> {
             text.append(", tempering ").append(tempering);
         }
         return text.append(", ").append(network.weightCount()).append(" weights").toString();
+    }
+
+    /** Returns the constant of {@code type} named {@code value} in any letter case. */
+    private <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            String name = constant.name().toLowerCase(Locale.ROOT);
+            if (name.equals(value.trim().toLowerCase(Locale.ROOT))) {
+                return constant;
+            }
+            names.add(name);
+        }
+        throw usageError(option, "'" + value + "' is not one of " + String.join(", ", names));
     }
 
     private void require(boolean condition, String option, String problem) {
