@@ -21,8 +21,8 @@ public final class Launcher {
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
     /**
-     * The JUL logger of netlib, kept in a field because {@code java.util.logging} holds loggers
-     * weakly and would forget the level set on a collected one.
+     * The JUL logger of netlib, kept in a field because {@code java.util.logging} references
+     * loggers weakly and would forget the level set on a collected one.
      */
     private static final Logger NETLIB_LOGGER = Logger.getLogger("dev.ludovic.netlib");
 

@@ -18,10 +18,10 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Turns every error into one message on stderr, without a stack trace: exit code 2 for invalid
- * usage (an unknown option, an invalid value, a dataset that does not exist) and 1 for a run that
- * failed (an unreadable or malformed file, a numerical failure). The stack trace goes to the log
- * at debug level, which {@code --verbose} shows.
+ * Turns every error into one message on stderr, without a stack trace. Invalid usage (an unknown
+ * option, an invalid value, a dataset that does not exist) exits with code 2. A run that failed
+ * (an unreadable or malformed file, a numerical failure) exits with code 1. The stack trace goes
+ * to the log at debug level, which {@code --verbose} shows.
  */
 final class CommandErrors implements IParameterExceptionHandler, IExecutionExceptionHandler {
 

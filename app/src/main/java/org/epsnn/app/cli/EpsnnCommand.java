@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The top-level {@code epsnn} command, which only holds the subcommands and the shared options. */
+/** The top-level {@code epsnn} command: the subcommands and the options they share. */
 @Command(name = "epsnn",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,

@@ -13,9 +13,9 @@ import org.epsnn.model.training.Evaluation;
 import org.epsnn.model.training.PassSummary;
 
 /**
- * A CSV file with one row of metrics per pass, rewritten whole after every pass through a
- * temporary file in the same folder and a move, so that a run killed at any moment leaves either
- * the previous or the new complete file.
+ * A CSV file with one row of metrics per pass. After every pass the whole file is written to a
+ * temporary file in the same folder and moved over the old one. A run killed at any moment
+ * therefore leaves either the previous or the new complete file.
  *
  * <p>Numbers use {@code .} as decimal separator under every default locale. A metric that does
  * not apply (test accuracy of a regression run, train metrics with {@code --train-eval 0}) is

@@ -219,7 +219,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (control.isCancelled()) {
                 out.println("Cancelled after " + summaries.size() + " complete "
                         + (summaries.size() == 1 ? "pass" : "passes") + (metricsFile == null ? "."
-                        : "; " + metricsFile.path() + " contains them."));
+                        : "; metrics of the complete passes in " + metricsFile.path()));
                 out.flush();
                 return EXIT_INTERRUPTED;
             }
@@ -249,27 +249,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Checks the options that need no data, and throws a usage error naming the first invalid one. */
     private void validateOptions() {
+        validateNetworkOptions();
+        validateScheduleOptions();
+        validateDataOptions();
+    }
+
+    private void validateNetworkOptions() {
         neuron = choice("--neuron", neuronName, NeuronChoice.class);
         weights = choice("--weights", weightsName, WeightChoice.class);
-        require(firstBatch >= 1, "--first-batch", "must be at least 1, got " + firstBatch);
-        require(batch >= 1, "--batch", "must be at least 1, got " + batch);
-        require(passes >= 1, "--passes", "must be at least 1, got " + passes);
-        if (damping != null) {
-            require(damping > 0 && damping <= 1, "--damping", "must lie in (0, 1], got " + damping);
-            require(dampingSchedule == null, "--damping", "conflicts with --damping-schedule; give one of them");
-        }
-        if (dampingSchedule != null) {
-            for (int i = 0; i < dampingSchedule.length; i++) {
-                double value = dampingSchedule[i];
-                require(value > 0 && value <= 1, "--damping-schedule", "value " + (i + 1) + " must lie in (0, 1], got " + value);
-            }
-        }
-        if (temper != null) {
-            for (int i = 0; i < temper.length; i++) {
-                require(temper[i] > 0 && Double.isFinite(temper[i]), "--temper",
-                        "factor " + (i + 1) + " must be positive, got " + temper[i]);
-            }
-        }
         if (temperature != null) {
             require(neuron == NeuronChoice.SIGMOID, "--temperature", "applies to --neuron sigmoid only");
             require(temperature > 0 && Double.isFinite(temperature), "--temperature", "must be positive, got " + temperature);
@@ -284,11 +271,27 @@ public final class TrainCommand implements Callable<Integer> {
             require(noiseVariance > 0 && Double.isFinite(noiseVariance), "--noise-variance",
                     "must be positive, got " + noiseVariance);
         }
-        if (testFraction != null) {
-            require(testFraction > 0 && testFraction < 1, "--test-fraction", "must lie strictly between 0 and 1, got " + testFraction);
+        if (temper != null) {
+            for (int i = 0; i < temper.length; i++) {
+                require(temper[i] > 0 && Double.isFinite(temper[i]), "--temper",
+                        "factor " + (i + 1) + " must be positive, got " + temper[i]);
+            }
         }
-        if (trainSamples != null) {
-            require(trainSamples >= 1, "--train-samples", "must be at least 1, got " + trainSamples);
+    }
+
+    private void validateScheduleOptions() {
+        require(firstBatch >= 1, "--first-batch", "must be at least 1, got " + firstBatch);
+        require(batch >= 1, "--batch", "must be at least 1, got " + batch);
+        require(passes >= 1, "--passes", "must be at least 1, got " + passes);
+        if (damping != null) {
+            require(damping > 0 && damping <= 1, "--damping", "must lie in (0, 1], got " + damping);
+            require(dampingSchedule == null, "--damping", "conflicts with --damping-schedule; give one of them");
+        }
+        if (dampingSchedule != null) {
+            for (int i = 0; i < dampingSchedule.length; i++) {
+                double value = dampingSchedule[i];
+                require(value > 0 && value <= 1, "--damping-schedule", "value " + (i + 1) + " must lie in (0, 1], got " + value);
+            }
         }
         if (warmup != null) {
             require(warmup >= 0, "--warmup", "must be 0 or more samples, got " + warmup);
@@ -296,6 +299,15 @@ public final class TrainCommand implements Callable<Integer> {
         require(trainEvaluation >= -1, "--train-eval", "must be -1 (all), 0 (skip) or a sample count, got " + trainEvaluation);
         if (threads != null) {
             require(threads >= 1, "--threads", "must be at least 1, got " + threads);
+        }
+    }
+
+    private void validateDataOptions() {
+        if (testFraction != null) {
+            require(testFraction > 0 && testFraction < 1, "--test-fraction", "must lie strictly between 0 and 1, got " + testFraction);
+        }
+        if (trainSamples != null) {
+            require(trainSamples >= 1, "--train-samples", "must be at least 1, got " + trainSamples);
         }
         if (metrics != null) {
             Path folder = metrics.toAbsolutePath().getParent();
