@@ -39,7 +39,15 @@ public final class Launcher {
         if (args.length > 0 && !hasVectorModule()) {
             System.err.println(missingVectorModuleWarning());
         }
-        int exitCode = EpsnnCommand.newCommandLine().execute(args);
+        int exitCode;
+        try {
+            exitCode = EpsnnCommand.newCommandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("Error: Java ran out of memory (maximum heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MiB). Start with a larger heap, for example EPSNN_JAVA_OPTS=-Xmx16g ./epsnn ...,"
+                    + " or use fewer samples or smaller layers.");
+            exitCode = 1;
+        }
         System.exit(exitCode);
     }
 

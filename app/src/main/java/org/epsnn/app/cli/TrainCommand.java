@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  epsnn train",
             "  epsnn train --dataset moons --layers auto-16-auto --passes 3",
-            "  epsnn train --dataset ~/mnist --layers 784-500-10 --passes 3 --metrics mnist.csv",
+            "  epsnn train --dataset ~/mnist --layers 784-500-10 --metrics mnist.csv",
             "  epsnn train --dataset data.csv --target price --test-fraction 0.25"})
 public final class TrainCommand implements Callable<Integer> {
 
