@@ -40,7 +40,7 @@ class ConsoleReporterTest {
     }
 
     @Test
-    void terminalBarRedrawnAtMostTenTimesPerSecond() {
+    void terminalBarRedrawsThrottled() {
         ConsoleReporter reporter = reporter(true);
 
         // 99 batches 2 ms apart span 0.2 s: the bar is drawn for the first batch and 0.1 s later.
