@@ -1,0 +1,108 @@
+package org.epsnn.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.epsnn.model.data.BuiltInDatasets;
+import org.epsnn.model.data.CsvOptions;
+import org.epsnn.model.data.CsvReader;
+import org.epsnn.model.data.Dataset;
+import org.epsnn.model.data.IdxReader;
+import org.epsnn.model.data.Splits;
+import org.epsnn.model.data.Standardiser;
+import org.epsnn.model.data.TrainTestSplit;
+import org.epsnn.model.ep.InputEncoding;
+
+/**
+ * The training and test data of a run, ready for the engine: CSV features standardised with
+ * statistics of the training set, and for regression the target mean and scale that the network
+ * standardises the targets with.
+ *
+ * @param train the samples to train on
+ * @param test the held-out samples evaluated after each pass
+ * @param source where the data came from
+ * @param defaultEncoding the input encoding when {@code --inputs} is not given: thresholded
+ *     pixels for images, real values for everything else
+ * @param targetMean per-target mean of the training targets (regression), empty for classification
+ * @param targetScale per-target standard deviation of the training targets (regression), empty for classification
+ */
+record TrainingData(Dataset train, Dataset test, Source source, InputEncoding defaultEncoding,
+                    double[] targetMean, double[] targetScale) {
+
+    /** The kinds of {@code --dataset} value. */
+    enum Source {
+        BUILT_IN, MNIST, CSV
+    }
+
+    private static final Pattern COLUMN_INDEX = Pattern.compile("\\d+");
+
+    /** Generates a built-in dataset with its default sizes and noise from {@code seed}. */
+    static TrainingData builtIn(String name, long seed) {
+        TrainTestSplit split = BuiltInDatasets.get(name).generate(seed);
+        return of(split.train(), split.test(), Source.BUILT_IN);
+    }
+
+    /** Reads the four MNIST IDX files of a folder. */
+    static TrainingData mnist(Path folder) throws IOException {
+        TrainTestSplit split = IdxReader.readMnist(folder);
+        return of(split.train(), split.test(), Source.MNIST);
+    }
+
+    /**
+     * Reads a CSV file, splits it at random into training and test sets and standardises the
+     * features with the training set's statistics. Regression targets stay in their units.
+     *
+     * @param target the target column as a header name or a 0-based index, or null for the last column
+     * @param testFraction the share of the rows in the test set, in (0, 1)
+     */
+    static TrainingData csv(Path file, String target, double testFraction, long seed) throws IOException {
+        CsvOptions options = CsvOptions.defaults();
+        if (target != null) {
+            options = COLUMN_INDEX.matcher(target).matches()
+                    ? options.withTargetColumn(Integer.parseInt(target))
+                    : options.withTargetColumn(target);
+        }
+        Dataset all = CsvReader.read(file, options);
+        TrainTestSplit split = Splits.trainTest(all, testFraction, seed);
+
+        Standardiser standardiser = Standardiser.fit(split.train());
+        Dataset train = split.train().withFeatures(standardiser.standardiseFeatures(split.train().features()));
+        Dataset test = split.test().withFeatures(standardiser.standardiseFeatures(split.test().features()));
+        return of(train, test, Source.CSV);
+    }
+
+    private static TrainingData of(Dataset train, Dataset test, Source source) {
+        InputEncoding encoding = train.isImage() ? InputEncoding.THRESHOLD_HALF : InputEncoding.REAL;
+        double[] mean = new double[0];
+        double[] scale = new double[0];
+        if (train.task() == Dataset.Task.REGRESSION) {
+            Standardiser targets = Standardiser.fit(train);
+            mean = targets.targetMeans();
+            scale = targets.targetStandardDeviations();
+        }
+        return new TrainingData(train, test, source, encoding, mean, scale);
+    }
+
+    /** Returns the same data with only the first {@code count} training samples. */
+    TrainingData withTrainingSamples(int count) {
+        return of(train.head(count), test, source);
+    }
+
+    /** Returns whether the targets are classes. */
+    boolean classification() {
+        return train.task() == Dataset.Task.CLASSIFICATION;
+    }
+
+    /** Returns what the outputs are, for messages: "10 classes" or "1 target". */
+    String outputsText() {
+        int count = train.outputCount();
+        return classification() ? count + " classes" : count + (count == 1 ? " target" : " targets");
+    }
+
+    /** Returns a one-line description, for example "3000 training and 1000 test samples, 196 features, 10 classes". */
+    String summary() {
+        return String.format(Locale.ROOT, "%d training and %d test samples, %d features, %s", train.rows(), test.rows(),
+                train.columns(), outputsText());
+    }
+}
