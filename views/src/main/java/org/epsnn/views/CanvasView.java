@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 import javafx.beans.InvalidationListener;
@@ -15,6 +16,7 @@ import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.layout.Region;
 
@@ -75,17 +77,15 @@ public abstract class CanvasView extends Region implements Exportable {
         return exportActions;
     }
 
-    /**
-     * The context menu of the view. Subclasses add their own entries before the export entries
-     * with {@link #addMenuItemsFirst}.
-     */
+    /** The context menu of the view: the entries of {@link #addMenuItems}, then the exports. */
     public ContextMenu contextMenu() {
         return contextMenu;
     }
 
-    protected void addMenuItemsFirst(javafx.scene.control.MenuItem... items) {
+    /** Adds entries above the export entries, followed by a separator. */
+    public void addMenuItems(MenuItem... items) {
         contextMenu.getItems().add(0, new SeparatorMenuItem());
-        contextMenu.getItems().addAll(0, java.util.List.of(items));
+        contextMenu.getItems().addAll(0, List.of(items));
     }
 
     /** Width of the drawing on screen, excluding insets. */

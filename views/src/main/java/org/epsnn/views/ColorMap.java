@@ -9,6 +9,8 @@ public enum ColorMap {
     GREYSCALE(0xffffff, 0x000000),
     /** White to dark blue: a light sequential map for probabilities in [0, 1]. */
     BLUES(0xf7fbff, 0xc6dbef, 0x6baed6, 0x2171b5, 0x08306b),
+    /** White to dark purple: a light sequential map for uncertainties such as entropy. */
+    PURPLES(0xfcfbfd, 0xdadaeb, 0x9e9ac8, 0x6a51a3, 0x3f007d),
     /** Viridis, perceptually uniform from dark purple to yellow: for spreads such as standard deviations. */
     VIRIDIS(0x440154, 0x482878, 0x3e4989, 0x31688e, 0x26828e, 0x1f9e89, 0x35b779, 0x6ece58, 0xb5de2b, 0xfde725),
     /** Blue for negative through white at the centre to red for positive: for signed values centred at 0. */
