@@ -20,16 +20,21 @@ public final class NiceTicks {
     /** Chooses about {@code targetCount} round ticks inside {@code range}, ends included when round. */
     public static NiceTicks of(ValueRange range, int targetCount) {
         double rawStep = range.width() / Math.max(1, targetCount);
-        double magnitude = Math.pow(10, Math.floor(Math.log10(rawStep)));
+        int exponent = (int) Math.floor(Math.log10(rawStep));
+        double magnitude = Math.pow(10, exponent);
         double normalised = rawStep / magnitude;
-        double factor = normalised < 1.5 ? 1 : normalised < 3.5 ? 2 : normalised < 7.5 ? 5 : 10;
+        int factor = normalised < 1.5 ? 1 : normalised < 3.5 ? 2 : normalised < 7.5 ? 5 : 10;
         double step = factor * magnitude;
 
+        // Ticks are whole multiples of factor * 10^exponent. For negative exponents dividing by the
+        // exact integer 10^-exponent gives 0.6, where multiplying by 0.1 would give 0.6000000000000001.
+        double divisor = exponent < 0 ? Math.pow(10, -exponent) : 1;
+        double unit = exponent < 0 ? factor : step;
         List<Double> values = new ArrayList<>();
-        double first = Math.ceil(range.low() / step - 1e-9) * step;
-        for (double value = first; value <= range.high() + step * 1e-9; value += step) {
-            // Snap to the step grid so that labels show 0.3, not 0.30000000000000004.
-            values.add(Math.round(value / step) * step);
+        long first = (long) Math.ceil(range.low() / step - 1e-9);
+        long last = (long) Math.floor(range.high() / step + 1e-9);
+        for (long index = first; index <= last; index++) {
+            values.add(index * unit / divisor);
         }
         return new NiceTicks(step, values);
     }
