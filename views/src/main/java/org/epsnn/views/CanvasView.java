@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import javafx.beans.InvalidationListener;
@@ -29,6 +30,8 @@ import org.epsnn.views.export.ExportActions;
 import org.epsnn.views.export.Exportable;
 import org.jfree.fx.FXGraphics2D;
 import org.jfree.svg.SVGGraphics2D;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Base of the views that draw on a {@link Canvas}: heatmaps, image grids, the network diagram.
@@ -43,6 +46,8 @@ public abstract class CanvasView extends Region implements Exportable {
     /** Export size used before the view has been laid out, in pixels. */
     public static final double DEFAULT_EXPORT_WIDTH = 800;
     public static final double DEFAULT_EXPORT_HEIGHT = 600;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CanvasView.class);
 
     private final ChartTheme theme;
     private final Canvas canvas = new Canvas();
@@ -130,7 +135,12 @@ public abstract class CanvasView extends Region implements Exportable {
         }
         screenGraphics.setTransform(new AffineTransform());
         screenGraphics.setClip(null);
+        long start = System.nanoTime();
         paintWithBackground(screenGraphics, width, height);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} painted {} x {} in {} ms", getClass().getSimpleName(), (int) width, (int) height,
+                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
+        }
     }
 
     private void paintWithBackground(Graphics2D g, double width, double height) {

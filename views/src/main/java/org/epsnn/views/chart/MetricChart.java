@@ -21,6 +21,7 @@ import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
@@ -161,8 +162,11 @@ public class MetricChart extends ChartView {
         ValueMarker marker = new ValueMarker(x, ChartTheme.AXIS_LINE, new BasicStroke(1f,
                 BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
         marker.setLabel(label);
-        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        // Labels sit left of the line, so the label of a marker at the right edge stays inside the plot.
+        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        marker.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
+        marker.setLabelBackgroundColor(ChartTheme.translucent(ChartTheme.BACKGROUND, 200));
         theme().styleMarker(marker);
         markers.add(marker);
         chart.getXYPlot().addDomainMarker(marker, Layer.FOREGROUND);

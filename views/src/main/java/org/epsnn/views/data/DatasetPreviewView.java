@@ -48,6 +48,7 @@ public class DatasetPreviewView extends CanvasView {
         NONE, IMAGES, SCATTER_2D, REGRESSION_1D, SUMMARY_ONLY
     }
 
+    private static final int MAX_SUMMARY_LINES = 3;
     private static final Color REGRESSION_POINT = new Color(0x4e, 0x79, 0xa7);
 
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "no dataset");
@@ -72,7 +73,7 @@ public class DatasetPreviewView extends CanvasView {
         requestRepaint();
     }
 
-    /** One-line description, for example "two moons: 400 samples, 2 features, 2 classes (moon A 200, moon B 200)". */
+    /** One-line description, for example "two moons: 400 samples, 2 features, 2 classes (upper: 200, lower: 200)". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -135,7 +136,8 @@ public class DatasetPreviewView extends CanvasView {
             }
             List<String> parts = new ArrayList<>();
             for (int k = 0; k < counts.length; k++) {
-                parts.add(data.classNames().get(k) + " " + counts[k]);
+                // A no-break space keeps each name with its count when the summary wraps.
+                parts.add(data.classNames().get(k) + ":\u00a0" + counts[k]);
             }
             text.append(", ").append(plural(data.classCount(), "class")).append(" (").append(String.join(", ", parts)).append(')');
         } else {
@@ -173,9 +175,13 @@ public class DatasetPreviewView extends CanvasView {
     protected void paint(Graphics2D g, double width, double height) {
         Font font = theme().captionFont();
         double lineHeight = TextMeasure.lineHeight(font);
-        Draw.text(g, TextMeasure.fit(font, summary.get(), width - 8), font, ChartTheme.TEXT, 4, 4, Draw.Align.LEFT);
-        Rectangle2D body = new Rectangle2D.Double(4, lineHeight + 10, Math.max(1, width - 8),
-                Math.max(1, height - lineHeight - 14));
+        List<String> summaryLines = TextMeasure.wrap(font, summary.get(), width - 8, MAX_SUMMARY_LINES);
+        for (int line = 0; line < summaryLines.size(); line++) {
+            Draw.text(g, summaryLines.get(line), font, ChartTheme.TEXT, 4, 4 + line * lineHeight, Draw.Align.LEFT);
+        }
+        double summaryHeight = summaryLines.size() * lineHeight;
+        Rectangle2D body = new Rectangle2D.Double(4, summaryHeight + 10, Math.max(1, width - 8),
+                Math.max(1, height - summaryHeight - 14));
 
         switch (mode) {
             case IMAGES -> paintImages(g, body);

@@ -46,24 +46,41 @@ public final class PlotFrame {
                                    String xLabel, String yLabel, ChartTheme theme) {
         Font tickFont = theme.tickLabelFont();
         Font labelFont = theme.axisLabelFont();
-        NiceTicks xTicks = NiceTicks.of(xRange, TARGET_TICKS);
-        NiceTicks yTicks = NiceTicks.of(yRange, TARGET_TICKS);
+        double tickLine = TextMeasure.lineHeight(tickFont);
+        double labelLine = TextMeasure.lineHeight(labelFont);
+        double top = tickLine / 2 + 2;
+        double bottom = TICK_LENGTH + GAP + tickLine + GAP + labelLine;
+        int yTarget = (int) Math.max(2, Math.min(TARGET_TICKS, (outer.getHeight() - top - bottom) / (2.5 * tickLine)));
+        NiceTicks yTicks = NiceTicks.of(yRange, yTarget);
 
         double widestYTick = 0;
         for (double value : yTicks.values()) {
             widestYTick = Math.max(widestYTick, TextMeasure.width(tickFont, yTicks.label(value)));
         }
-        double tickLine = TextMeasure.lineHeight(tickFont);
-        double labelLine = TextMeasure.lineHeight(labelFont);
         double left = labelLine + GAP + widestYTick + GAP + TICK_LENGTH;
-        double bottom = TICK_LENGTH + GAP + tickLine + GAP + labelLine;
-        double top = tickLine / 2 + 2;
-        double right = TextMeasure.width(tickFont, xTicks.label(xTicks.values().isEmpty()
-                ? xRange.high() : xTicks.values().get(xTicks.values().size() - 1))) / 2 + GAP;
+        NiceTicks xTicks = fittingXTicks(xRange, tickFont, outer.getWidth() - left);
+        double right = xTicks.values().isEmpty() ? GAP
+                : TextMeasure.width(tickFont, xTicks.label(xTicks.values().get(xTicks.values().size() - 1))) / 2 + GAP;
 
         Rectangle2D area = new Rectangle2D.Double(outer.getX() + left, outer.getY() + top,
                 Math.max(1, outer.getWidth() - left - right), Math.max(1, outer.getHeight() - top - bottom));
         return new PlotFrame(area, xRange, yRange, xLabel, yLabel, xTicks, yTicks, tickFont, labelFont);
+    }
+
+    /** Chooses the most x ticks, up to the target, whose labels fit side by side with room between them. */
+    private static NiceTicks fittingXTicks(ValueRange range, Font font, double width) {
+        NiceTicks ticks = NiceTicks.of(range, TARGET_TICKS);
+        for (int target = TARGET_TICKS; target >= 2; target--) {
+            ticks = NiceTicks.of(range, target);
+            double needed = 0;
+            for (double value : ticks.values()) {
+                needed += TextMeasure.width(font, ticks.label(value)) + 3 * GAP;
+            }
+            if (needed <= width) {
+                return ticks;
+            }
+        }
+        return ticks;
     }
 
     /** The data area in pixels. */

@@ -2,6 +2,8 @@ package org.epsnn.views.draw;
 
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Text sizes for layout, measured without a graphics context so that layouts (and the hit tests
@@ -32,11 +34,15 @@ public final class TextMeasure {
         return font.getLineMetrics("Mg", CONTEXT).getAscent();
     }
 
+    /** Share of a width that fitted text may use, the slack for JavaFX glyphs that run wider than AWT's. */
+    private static final double FIT_SHARE = 0.94;
+
     /**
      * Returns {@code text}, or its longest prefix plus an ellipsis that fits in {@code maxWidth}
-     * pixels; an empty string when not even the ellipsis fits.
+     * pixels (minus a few percent of slack); an empty string when not even the ellipsis fits.
      */
     public static String fit(Font font, String text, double maxWidth) {
+        maxWidth *= FIT_SHARE;
         if (width(font, text) <= maxWidth) {
             return text;
         }
@@ -48,5 +54,35 @@ public final class TextMeasure {
             }
         }
         return width(font, ellipsis) <= maxWidth ? ellipsis : "";
+    }
+
+    /**
+     * Breaks {@code text} at spaces into at most {@code maxLines} lines that fit {@code maxWidth}
+     * pixels; the last line ends with an ellipsis when text is left over.
+     */
+    public static List<String> wrap(Font font, String text, double maxWidth, int maxLines) {
+        List<String> lines = new ArrayList<>();
+        String rest = text.strip();
+        while (!rest.isEmpty() && lines.size() < maxLines - 1) {
+            if (width(font, rest) <= maxWidth * FIT_SHARE) {
+                break;
+            }
+            int breakAt = -1;
+            for (int space = rest.indexOf(' '); space > 0; space = rest.indexOf(' ', space + 1)) {
+                if (width(font, rest.substring(0, space)) > maxWidth * FIT_SHARE) {
+                    break;
+                }
+                breakAt = space;
+            }
+            if (breakAt < 0) {
+                break;
+            }
+            lines.add(rest.substring(0, breakAt));
+            rest = rest.substring(breakAt + 1).strip();
+        }
+        if (!rest.isEmpty()) {
+            lines.add(fit(font, rest, maxWidth));
+        }
+        return lines;
     }
 }

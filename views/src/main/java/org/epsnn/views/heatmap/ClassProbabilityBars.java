@@ -90,7 +90,8 @@ public class ClassProbabilityBars extends CanvasView {
         for (int k = 0; k < classNames.size(); k++) {
             nameWidth = Math.max(nameWidth, TextMeasure.width(boldFont, label(k)));
         }
-        nameWidth = Math.min(nameWidth + 8, width * 0.4);
+        // Room for the widest name plus slack for JavaFX glyphs that run wider than AWT measures them.
+        nameWidth = Math.min(nameWidth * 1.1 + 12, width * 0.4);
         double valueWidth = TextMeasure.width(boldFont, "0.000") + 8;
         double barLeft = 4 + nameWidth;
         double barSpan = Math.max(1, width - barLeft - valueWidth - 4);

@@ -205,8 +205,9 @@ public class DecisionMapView extends CanvasView {
 
         Rectangle2D classPanel = new Rectangle2D.Double(4, panelTop, panelWidth, panelHeight);
         PlotFrame classFrame = PlotFrame.layout(classPanel, xRange, yRange, xLabel, yLabel, theme());
-        Draw.text(g, "predicted class", theme().boldCaptionFont(), ChartTheme.TEXT, classFrame.area().getCenterX(), 4,
-                Draw.Align.CENTER);
+        Font titleFont = theme().boldCaptionFont();
+        Draw.text(g, TextMeasure.fit(titleFont, "predicted class", panelWidth), titleFont, ChartTheme.TEXT,
+                classFrame.area().getCenterX(), 4, Draw.Align.CENTER);
         if (classCount > 0) {
             paintGrid(g, classFrame, this::cellColor);
         }
@@ -216,7 +217,7 @@ public class DecisionMapView extends CanvasView {
         if (twoPanels) {
             Rectangle2D uncertaintyPanel = new Rectangle2D.Double(4 + panelWidth + PANEL_GAP, panelTop, panelWidth, panelHeight);
             PlotFrame uncertaintyFrame = PlotFrame.layout(uncertaintyPanel, xRange, yRange, xLabel, yLabel, theme());
-            Draw.text(g, "predictive uncertainty", theme().boldCaptionFont(), ChartTheme.TEXT,
+            Draw.text(g, TextMeasure.fit(titleFont, "predictive uncertainty", panelWidth), titleFont, ChartTheme.TEXT,
                     uncertaintyFrame.area().getCenterX(), 4, Draw.Align.CENTER);
             ValueRange entropyRange = uncertaintyRange();
             paintGrid(g, uncertaintyFrame, (row, column) -> UNCERTAINTY_MAP.argb(entropyRange.fraction(entropy(row, column))));

@@ -44,20 +44,23 @@ public final class ImageGridLayout {
         Fit withTitles = bestFit(bounds, imageWidth, imageHeight, count, titleLine);
         boolean titlesShown = withTitles.cellWidth >= Math.max(MIN_TITLED_CELL_WIDTH, widestTitle + 2);
         Fit fit = titlesShown ? withTitles : bestFit(bounds, imageWidth, imageHeight, count, 0);
-        double titleHeight = titlesShown ? titleLine : 0;
+        double titleHeight = titlesShown ? Math.ceil(titleLine) : 0;
 
-        double gridWidth = fit.columns * fit.cellWidth + (fit.columns - 1) * fit.gap;
-        double gridHeight = fit.rows * (fit.cellHeight + titleHeight) + (fit.rows - 1) * fit.gap;
-        double left = bounds.getX() + Math.max(0, (bounds.getWidth() - gridWidth) / 2);
-        double top = bounds.getY() + Math.max(0, (bounds.getHeight() - gridHeight) / 2);
+        // Whole pixels for sizes and steps, so every gap in the grid is equally wide.
+        int cellWidth = (int) Math.floor(fit.cellWidth);
+        int cellHeight = (int) Math.floor(fit.cellHeight);
+        int gap = (int) fit.gap;
+        double gridWidth = fit.columns * cellWidth + (fit.columns - 1) * gap;
+        double gridHeight = fit.rows * (cellHeight + titleHeight) + (fit.rows - 1) * gap;
+        long left = Math.round(bounds.getX() + Math.max(0, (bounds.getWidth() - gridWidth) / 2));
+        long top = Math.round(bounds.getY() + Math.max(0, (bounds.getHeight() - gridHeight) / 2));
         Rectangle2D[] cells = new Rectangle2D[count];
         for (int i = 0; i < count; i++) {
             int row = i / fit.columns;
             int column = i % fit.columns;
-            double x = left + column * (fit.cellWidth + fit.gap);
-            double y = top + row * (fit.cellHeight + titleHeight + fit.gap) + titleHeight;
-            cells[i] = new Rectangle2D.Double(Math.round(x), Math.round(y), Math.floor(fit.cellWidth),
-                    Math.floor(fit.cellHeight));
+            double x = left + column * (cellWidth + gap);
+            double y = top + row * (cellHeight + titleHeight + gap) + titleHeight;
+            cells[i] = new Rectangle2D.Double(x, y, cellWidth, cellHeight);
         }
         return new ImageGridLayout(cells, titlesShown, titleHeight);
     }

@@ -252,7 +252,7 @@ public class ImageGridView extends CanvasView {
         }
         updateColors();
         ImageGridLayout layout = layout(width, height);
-        paintCells(g, layout, width, height);
+        paintCells(g, layout);
         if (layout.titlesShown()) {
             Font font = theme().noteFont();
             for (int i = 0; i < layout.cellCount(); i++) {
@@ -268,23 +268,41 @@ public class ImageGridView extends CanvasView {
             g.draw(new Rectangle2D.Double(cell.getX() - 1.5, cell.getY() - 1.5, cell.getWidth() + 3, cell.getHeight() + 3));
         }
 
+        // The colour bar sits right of the grid, which is centred in its area and may not fill it.
+        double gridRight = 0;
+        for (int i = 0; i < layout.cellCount(); i++) {
+            gridRight = Math.max(gridRight, layout.cell(i).getMaxX());
+        }
         double barWidth = colorBarWidth();
         double barHeight = Math.min(height - 16, Math.max(120, height * 0.6));
-        Rectangle2D barBounds = new Rectangle2D.Double(width - barWidth - 4, (height - barHeight) / 2, barWidth, barHeight);
+        double barLeft = Math.min(width - barWidth - 4, gridRight + COLOR_BAR_GAP);
+        Rectangle2D barBounds = new Rectangle2D.Double(barLeft, (height - barHeight) / 2, barWidth, barHeight);
         ColorBar.draw(g, barBounds, colorMap, coloredRange, colorBarLabel, theme());
     }
 
-    /** Draws every cell into one sheet image, so hundreds of cells cost one image draw. */
-    private void paintCells(Graphics2D g, ImageGridLayout layout, double width, double height) {
-        int sheetWidth = (int) Math.ceil(width);
-        int sheetHeight = (int) Math.ceil(height);
+    /** Draws every cell into one sheet image covering the grid, so hundreds of cells cost one image draw. */
+    private void paintCells(Graphics2D g, ImageGridLayout layout) {
+        if (layout.cellCount() == 0) {
+            return;
+        }
+        Rectangle2D bounds = layout.cell(0);
+        for (int i = 1; i < layout.cellCount(); i++) {
+            bounds = bounds.createUnion(layout.cell(i));
+        }
+        int left = (int) bounds.getX();
+        int top = (int) bounds.getY();
+        int sheetWidth = (int) Math.ceil(bounds.getMaxX()) - left;
+        int sheetHeight = (int) Math.ceil(bounds.getMaxY()) - top;
+        if (sheetWidth < 1 || sheetHeight < 1) {
+            return;
+        }
         PixelImages.Sheet sheet = new PixelImages.Sheet(sheetWidth, sheetHeight);
         for (int i = 0; i < layout.cellCount(); i++) {
             Rectangle2D cell = layout.cell(i);
-            sheet.put(colored[i], imageWidth, imageHeight, (int) cell.getX(), (int) cell.getY(),
+            sheet.put(colored[i], imageWidth, imageHeight, (int) cell.getX() - left, (int) cell.getY() - top,
                     (int) cell.getWidth(), (int) cell.getHeight());
         }
-        g.drawImage(sheet.image(), 0, 0, null);
+        g.drawImage(sheet.image(), left, top, null);
 
         g.setStroke(new BasicStroke(1f));
         g.setColor(ChartTheme.GRID);

@@ -37,6 +37,8 @@ public class SpikeHeatmapView extends CanvasView {
     private static final ColorMap COLOR_MAP = ColorMap.BLUES;
     private static final String COLOR_BAR_LABEL = "spike probability";
     private static final double BLOCK_GAP = 18;
+    /** Lines that the size and mean part of a caption may wrap onto under the layer name. */
+    private static final int MAX_DETAIL_LINES = 2;
 
     private final List<double[]> layers = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
@@ -137,7 +139,7 @@ public class SpikeHeatmapView extends CanvasView {
         double blockWidth = (available - BLOCK_GAP * (layers.size() - 1)) / layers.size();
         Font captionFont = theme().captionFont();
         double lineHeight = TextMeasure.lineHeight(captionFont);
-        double captionHeight = 2 * lineHeight + 6;
+        double captionHeight = (1 + MAX_DETAIL_LINES) * lineHeight + 6;
         double blockSide = Math.max(1, Math.min(blockWidth, height - captionHeight - 8));
         double top = 4;
 
@@ -153,21 +155,28 @@ public class SpikeHeatmapView extends CanvasView {
             }
         }
 
-        Rectangle2D barBounds = new Rectangle2D.Double(width - barWidth - 4, top + captionHeight, barWidth, blockSide);
+        // The bar may run taller than the blocks, so that its caption fits along it.
+        double captionLength = TextMeasure.width(theme().axisLabelFont(), COLOR_BAR_LABEL) + 2 * lineHeight;
+        double barHeight = Math.max(blockSide, Math.min(height - top - 8, captionLength));
+        double barTop = Math.max(top, Math.min(top + captionHeight, height - 8 - barHeight));
+        Rectangle2D barBounds = new Rectangle2D.Double(width - barWidth - 4, barTop, barWidth, barHeight);
         ColorBar.draw(g, barBounds, COLOR_MAP, ValueRange.UNIT, COLOR_BAR_LABEL, theme());
     }
 
-    /** Writes the caption on two lines, the name and then the size and mean, each cut to the block width. */
+    /** Writes the layer name in bold, then its size and mean on up to {@value #MAX_DETAIL_LINES} lines. */
     private void paintCaption(Graphics2D g, int index, Font font, double left, double top, double width, double lineHeight) {
         String caption = caption(index);
         int split = caption.indexOf(": ");
-        String first = caption.substring(0, split + 1);
-        String second = caption.substring(split + 2);
+        String name = caption.substring(0, split);
+        String details = caption.substring(split + 2);
         double center = left + width / 2;
-        Draw.text(g, TextMeasure.fit(theme().boldCaptionFont(), first, width), theme().boldCaptionFont(), ChartTheme.TEXT,
-                center, top, Draw.Align.CENTER);
-        Draw.text(g, TextMeasure.fit(font, second, width), font, ChartTheme.MUTED_TEXT, center, top + lineHeight,
-                Draw.Align.CENTER);
+        Font nameFont = theme().boldCaptionFont();
+        Draw.text(g, TextMeasure.fit(nameFont, name, width), nameFont, ChartTheme.TEXT, center, top, Draw.Align.CENTER);
+        List<String> lines = TextMeasure.wrap(font, details, width, MAX_DETAIL_LINES);
+        for (int line = 0; line < lines.size(); line++) {
+            Draw.text(g, lines.get(line), font, ChartTheme.MUTED_TEXT, center, top + (line + 1) * lineHeight,
+                    Draw.Align.CENTER);
+        }
     }
 
     private void paintHeatmap(Graphics2D g, int index, Rectangle2D block) {

@@ -16,9 +16,11 @@ import java.util.List;
 import org.epsnn.model.network.LayerSpec;
 import org.epsnn.model.network.NetworkSpec;
 import org.epsnn.model.network.NeuronModel;
+import org.epsnn.model.network.WeightPrior;
 import org.epsnn.views.CanvasView;
 import org.epsnn.views.ChartTheme;
 import org.epsnn.views.draw.Draw;
+import org.epsnn.views.draw.NiceTicks;
 import org.epsnn.views.draw.TextMeasure;
 import org.epsnn.views.export.CsvWriter;
 
@@ -34,10 +36,14 @@ final class NetworkDiagram extends CanvasView {
     private static final int SAMPLE_TOP = 4;
     private static final int SAMPLE_BOTTOM = 2;
     private static final double MAX_RADIUS = 13;
+    /** Most lines one caption entry may wrap onto before it is cut with an ellipsis. */
+    private static final int MAX_LINES_PER_ENTRY = 2;
     private static final Color INPUT_FILL = new Color(0xd9, 0xd9, 0xd9);
     private static final Color EDGE = new Color(0x9a, 0xa5, 0xb1, 70);
     private static final Color SELECTION_FILL = new Color(0xd6, 0x27, 0x28, 28);
     private static final Color BLOCK_FILL = new Color(0xf4, 0xf6, 0xf8);
+
+    private static final String NAME_MARK = "\t";
 
     private NetworkSpec network;
     private int selectedIndex = -1;
@@ -69,7 +75,7 @@ final class NetworkDiagram extends CanvasView {
 
     /** The geometry of one column. */
     record Column(double centerX, Rectangle2D bounds, List<Point2D> neurons, double radius,
-                  Rectangle2D block, double captionTop) {
+                  Rectangle2D block, double captionTop, List<String> captionLines) {
     }
 
     /** Computes every column's geometry for a {@code width x height} drawing. */
@@ -81,8 +87,15 @@ final class NetworkDiagram extends CanvasView {
         }
         Font font = theme().captionFont();
         double lineHeight = TextMeasure.lineHeight(font);
-        double captionHeight = 4 * lineHeight + 8;
         double columnWidth = (width - 8) / count;
+        List<List<String>> captions = new ArrayList<>();
+        int captionLineCount = 0;
+        for (int c = 0; c < count; c++) {
+            List<String> lines = wrappedCaption(c, columnWidth - 6);
+            captions.add(lines);
+            captionLineCount = Math.max(captionLineCount, lines.size());
+        }
+        double captionHeight = captionLineCount * lineHeight + 8;
         double neuronTop = 12;
         double neuronBottom = Math.max(neuronTop + 20, height - captionHeight - 8);
         double available = neuronBottom - neuronTop;
@@ -119,7 +132,7 @@ final class NetworkDiagram extends CanvasView {
             double captionTop = neuronBottom + 8;
             Rectangle2D bounds = new Rectangle2D.Double(centerX - columnWidth / 2 + 2, 2, columnWidth - 4,
                     captionTop + captionHeight - 2);
-            columns.add(new Column(centerX, bounds, neurons, radius, block, captionTop));
+            columns.add(new Column(centerX, bounds, neurons, radius, block, captionTop, captions.get(c)));
         }
         return columns;
     }
@@ -143,15 +156,57 @@ final class NetworkDiagram extends CanvasView {
         return new Point2D.Double(column.centerX(), (first.getY() + last.getY()) / 2);
     }
 
-    /** The four caption lines of column {@code index}: name, size, neuron model, weights. */
+    /**
+     * Returns the caption of column {@code index} broken into lines that fit {@code maxWidth}; the
+     * name is the first line, marked by a leading tab so that painting can set it in bold.
+     */
+    private List<String> wrappedCaption(int index, double maxWidth) {
+        List<String> lines = new ArrayList<>();
+        List<String> entries = caption(index);
+        for (int entry = 0; entry < entries.size(); entry++) {
+            Font font = entry == 0 ? theme().boldCaptionFont() : theme().captionFont();
+            for (String line : TextMeasure.wrap(font, entries.get(entry), maxWidth, MAX_LINES_PER_ENTRY)) {
+                lines.add(entry == 0 ? NAME_MARK + line : line);
+            }
+        }
+        return lines;
+    }
+
+    /** The caption lines of column {@code index}: name, size, then for layers the neuron model, weights and bias. */
     List<String> caption(int index) {
         if (index == 0) {
-            return List.of("input", plural(network.inputSize(), "feature"), "", "");
+            return List.of("input", plural(network.inputSize(), "feature"));
         }
         LayerSpec layer = network.layer(index - 1);
         String name = index == network.depth() ? "layer " + index + " (output)" : "layer " + index;
-        String weights = layer.prior() + (layer.bias() ? ", bias" : "");
-        return List.of(name, plural(layer.size(), "neuron"), layer.neuron().toString(), weights);
+        String bias = layer.bias() ? "bias" : "no bias";
+        if (layer.temper() != 1.0) {
+            bias += ", tempered " + NiceTicks.format(layer.temper());
+        }
+        return List.of(name, plural(layer.size(), "neuron"), neuronLabel(layer.neuron()), weightLabel(layer.prior()), bias);
+    }
+
+    /** Short neuron model label that fits under a column, for example "sigmoid, T=0.5". */
+    static String neuronLabel(NeuronModel neuron) {
+        return switch (neuron.kind()) {
+            case HEAVISIDE -> "heaviside";
+            case SIGMOID -> "sigmoid, T=" + NiceTicks.format(neuron.temperature());
+            case LINEAR -> "linear";
+        };
+    }
+
+    /** Short weight prior label that fits under a column, for example "Gaussian, var 1". */
+    static String weightLabel(WeightPrior prior) {
+        return switch (prior.kind()) {
+            case GAUSSIAN -> "Gaussian, var " + NiceTicks.format(prior.variance());
+            case BINARY -> "binary weights";
+            case TERNARY -> {
+                double[] probabilities = prior.levelProbabilities();
+                yield Math.abs(probabilities[1] - probabilities[0]) < 1e-12
+                        ? "ternary weights" : "ternary, p0=" + NiceTicks.format(probabilities[1]);
+            }
+            case DISCRETE -> prior.levelCount() + "-level weights";
+        };
     }
 
     private static String plural(int count, String noun) {
@@ -227,12 +282,12 @@ final class NetworkDiagram extends CanvasView {
 
         Font font = theme().captionFont();
         double lineHeight = TextMeasure.lineHeight(font);
-        double maxWidth = column.bounds().getWidth() - 6;
-        List<String> lines = caption(index);
+        List<String> lines = column.captionLines();
         for (int line = 0; line < lines.size(); line++) {
-            Font lineFont = line == 0 ? theme().boldCaptionFont() : font;
-            Color color = line == 0 ? ChartTheme.TEXT : ChartTheme.MUTED_TEXT;
-            Draw.text(g, TextMeasure.fit(lineFont, lines.get(line), maxWidth), lineFont, color, column.centerX(),
+            String text = lines.get(line);
+            boolean name = text.startsWith(NAME_MARK);
+            Draw.text(g, name ? text.substring(NAME_MARK.length()) : text, name ? theme().boldCaptionFont() : font,
+                    name ? ChartTheme.TEXT : ChartTheme.MUTED_TEXT, column.centerX(),
                     column.captionTop() + line * lineHeight, Draw.Align.CENTER);
         }
     }

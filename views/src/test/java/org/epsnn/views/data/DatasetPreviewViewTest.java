@@ -49,7 +49,7 @@ class DatasetPreviewViewTest {
         onFx(() -> view.setDataset(moons()));
 
         assertThat(view.mode()).isEqualTo(DatasetPreviewView.Mode.SCATTER_2D);
-        assertThat(view.getSummary()).isEqualTo("two moons: 4 samples, 2 features, 2 classes (upper 2, lower 2)");
+        assertThat(view.getSummary()).isEqualTo("two moons: 4 samples, 2 features, 2 classes (upper:\u00a02, lower:\u00a02)");
     }
 
     @Test

@@ -159,13 +159,13 @@ class NetworkEditorViewTest {
     }
 
     @Test
-    void largeLayerCaptionsShowModelAndWeights() throws Exception {
+    void captionsShowModelAndWeights() throws Exception {
         onFx(() -> editor.select(1));
 
         NetworkDiagram diagram = (NetworkDiagram) editor.getCenter();
-        assertThat(diagram.caption(0)).containsExactly("input", "784 features", "", "");
+        assertThat(diagram.caption(0)).containsExactly("input", "784 features");
         assertThat(diagram.caption(3)).containsExactly("layer 3 (output)", "10 neurons", "heaviside",
-                "gaussian(variance=1.0), bias");
+                "Gaussian, var 1", "bias");
     }
 
     @Test
