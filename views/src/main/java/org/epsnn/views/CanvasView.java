@@ -1,0 +1,204 @@
+package org.epsnn.views;
+
+import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.layout.Region;
+
+import javax.imageio.ImageIO;
+
+import org.epsnn.views.draw.Draw;
+import org.epsnn.views.export.AtomicFiles;
+import org.epsnn.views.export.CsvWriter;
+import org.epsnn.views.export.ExportActions;
+import org.epsnn.views.export.Exportable;
+import org.jfree.fx.FXGraphics2D;
+import org.jfree.svg.SVGGraphics2D;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of the views that draw on a {@link Canvas}: heatmaps, image grids, the network diagram.
+ *
+ * <p>A subclass draws everything in {@link #paint(Graphics2D, double, double)} with Java2D calls.
+ * The same code then draws on screen (through {@link FXGraphics2D}), into a PNG and into an SVG,
+ * so exports look like the view. Repaints are coalesced: {@link #requestRepaint()} marks the view
+ * and the next layout pulse paints once, however many setters ran before it.
+ */
+public abstract class CanvasView extends Region implements Exportable {
+
+    /** Export size used before the view has been laid out, in pixels. */
+    public static final double DEFAULT_EXPORT_WIDTH = 800;
+    public static final double DEFAULT_EXPORT_HEIGHT = 600;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CanvasView.class);
+
+    private final ChartTheme theme;
+    private final Canvas canvas = new Canvas();
+    private final FXGraphics2D screenGraphics;
+    private final ExportActions exportActions = new ExportActions(this);
+    private final ContextMenu contextMenu = new ContextMenu();
+    private final InvalidationListener themeListener = observable -> requestRepaint();
+    private boolean repaintPending = true;
+
+    protected CanvasView(ChartTheme theme) {
+        this.theme = Objects.requireNonNull(theme, "theme");
+        getChildren().add(canvas);
+        screenGraphics = new FXGraphics2D(canvas.getGraphicsContext2D());
+        setPrefSize(480, 320);
+        setMinSize(60, 40);
+
+        contextMenu.getItems().addAll(exportActions.createMenuItems());
+        setOnContextMenuRequested(event -> {
+            contextMenu.show(this, event.getScreenX(), event.getScreenY());
+            event.consume();
+        });
+        // A weak listener, so that a theme shared by the whole window does not keep closed views alive.
+        theme.presentationScaleProperty().addListener(new WeakInvalidationListener(themeListener));
+    }
+
+    public ChartTheme theme() {
+        return theme;
+    }
+
+    /** The export gestures; set their file chooser to enable the context menu entries. */
+    public ExportActions exportActions() {
+        return exportActions;
+    }
+
+    /** The context menu of the view: the entries of {@link #addMenuItems}, then the exports. */
+    public ContextMenu contextMenu() {
+        return contextMenu;
+    }
+
+    /** Adds entries above the export entries, followed by a separator. */
+    public void addMenuItems(MenuItem... items) {
+        contextMenu.getItems().add(0, new SeparatorMenuItem());
+        contextMenu.getItems().addAll(0, List.of(items));
+    }
+
+    /** Width of the drawing on screen, excluding insets. */
+    protected double canvasWidth() {
+        return canvas.getWidth();
+    }
+
+    protected double canvasHeight() {
+        return canvas.getHeight();
+    }
+
+    /** Marks the view for painting in the next layout pulse. */
+    protected final void requestRepaint() {
+        repaintPending = true;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        Insets insets = getInsets();
+        double width = Math.max(0, snapSizeX(getWidth() - insets.getLeft() - insets.getRight()));
+        double height = Math.max(0, snapSizeY(getHeight() - insets.getTop() - insets.getBottom()));
+        canvas.relocate(insets.getLeft(), insets.getTop());
+        if (canvas.getWidth() != width || canvas.getHeight() != height) {
+            canvas.setWidth(width);
+            canvas.setHeight(height);
+            repaintPending = true;
+        }
+        if (repaintPending) {
+            repaintPending = false;
+            paintOnScreen();
+        }
+    }
+
+    private void paintOnScreen() {
+        GraphicsContext context = canvas.getGraphicsContext2D();
+        double width = canvas.getWidth();
+        double height = canvas.getHeight();
+        context.clearRect(0, 0, width, height);
+        if (width < 1 || height < 1) {
+            return;
+        }
+        screenGraphics.setTransform(new AffineTransform());
+        screenGraphics.setClip(null);
+        long start = System.nanoTime();
+        paintWithBackground(screenGraphics, width, height);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} painted {} x {} in {} ms", getClass().getSimpleName(), (int) width, (int) height,
+                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
+        }
+    }
+
+    private void paintWithBackground(Graphics2D g, double width, double height) {
+        Draw.antialias(g);
+        Draw.fill(g, new Rectangle2D.Double(0, 0, width, height), ChartTheme.BACKGROUND);
+        paint(g, width, height);
+    }
+
+    /**
+     * Draws the whole view into a {@code width x height} pixel area with its origin at the top
+     * left. Called on the FX thread for the screen and for exports, so it must not change state
+     * that other calls read.
+     */
+    protected abstract void paint(Graphics2D g, double width, double height);
+
+    /** Writes the rows of the CSV export, header first. */
+    protected abstract void writeCsv(CsvWriter csv) throws IOException;
+
+    /** Size of image exports: the current size, or a default before the first layout. */
+    protected double[] exportSize() {
+        double width = canvas.getWidth() >= 1 ? canvas.getWidth() : DEFAULT_EXPORT_WIDTH;
+        double height = canvas.getHeight() >= 1 ? canvas.getHeight() : DEFAULT_EXPORT_HEIGHT;
+        return new double[] {width, height};
+    }
+
+    @Override
+    public void exportPng(Path file) throws IOException {
+        double[] size = exportSize();
+        exportPng(file, (int) Math.ceil(size[0]), (int) Math.ceil(size[1]));
+    }
+
+    /** Writes the view as a {@code width x height} pixel PNG image. */
+    public void exportPng(Path file, int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            paintWithBackground(g, width, height);
+        } finally {
+            g.dispose();
+        }
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("No PNG writer is available in this Java runtime");
+            }
+        });
+    }
+
+    @Override
+    public void exportSvg(Path file) throws IOException {
+        double[] size = exportSize();
+        SVGGraphics2D g = new SVGGraphics2D(size[0], size[1]);
+        paintWithBackground(g, size[0], size[1]);
+        byte[] document = g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(document));
+    }
+
+    @Override
+    public void exportCsv(Path file) throws IOException {
+        CsvWriter.write(file, this::writeCsv);
+    }
+}

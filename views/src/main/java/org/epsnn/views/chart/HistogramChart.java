@@ -1,0 +1,196 @@
+package org.epsnn.views.chart;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.epsnn.views.ChartTheme;
+import org.epsnn.views.ChartView;
+import org.epsnn.views.draw.ValueRange;
+import org.epsnn.views.export.CsvWriter;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+
+/**
+ * A histogram of an array of values with a chosen number of bins, or two overlaid histograms on
+ * shared bins (for example before and after a pass) with a legend.
+ *
+ * <p>All-identical values make one visible bar, an empty input shows "no data", and NaN or
+ * infinite values are left out and counted in a note above the plot. The view copies the values,
+ * so that it can re-bin them when the bin count changes.
+ */
+public class HistogramChart extends ChartView {
+
+    /** Bins used until {@link #setBinCount(int)} is called. */
+    public static final int DEFAULT_BIN_COUNT = 40;
+    /** Largest allowed bin count. */
+    public static final int MAX_BIN_COUNT = 10_000;
+
+    private final XYIntervalSeriesCollection dataset = new XYIntervalSeriesCollection();
+    private final TextTitle note = new TextTitle("");
+    private final JFreeChart chart;
+    private final List<String> names = new ArrayList<>();
+    private final List<double[]> values = new ArrayList<>();
+    private final List<Histogram> histograms = new ArrayList<>();
+    private int binCount = DEFAULT_BIN_COUNT;
+
+    public HistogramChart(String valueLabel) {
+        this(new ChartTheme(), valueLabel);
+    }
+
+    public HistogramChart(ChartTheme theme, String valueLabel) {
+        super(theme);
+        chart = theme.createHistogramChart(dataset, valueLabel, "count");
+        chart.getXYPlot().setNoDataMessage("no data");
+        note.setPosition(RectangleEdge.TOP);
+        note.setHorizontalAlignment(HorizontalAlignment.RIGHT);
+        note.setVisible(false);
+        chart.addSubtitle(note);
+        theme.apply(chart);
+        setChart(chart);
+    }
+
+    /** Shows one histogram of {@code data}, named {@code name} in the legend. */
+    public void setValues(String name, double[] data) {
+        requireName(name);
+        update(List.of(name), List.of(Arrays.copyOf(data, data.length)));
+    }
+
+    /** Shows two overlaid histograms on shared bins, each named in the legend. */
+    public void setValues(String firstName, double[] first, String secondName, double[] second) {
+        requireName(firstName);
+        requireName(secondName);
+        if (firstName.equals(secondName)) {
+            throw new IllegalArgumentException("Overlaid histograms need different names, got '" + firstName + "' twice");
+        }
+        update(List.of(firstName, secondName), List.of(Arrays.copyOf(first, first.length),
+                Arrays.copyOf(second, second.length)));
+    }
+
+    /** Removes the histograms; the chart shows "no data". */
+    public void clear() {
+        update(List.of(), List.of());
+    }
+
+    public int getBinCount() {
+        return binCount;
+    }
+
+    /** Sets the number of bins, from 1 to {@value #MAX_BIN_COUNT}, and re-bins the values shown. */
+    public void setBinCount(int count) {
+        if (count < 1 || count > MAX_BIN_COUNT) {
+            throw new IllegalArgumentException("Bin count must be between 1 and " + MAX_BIN_COUNT + ", got " + count);
+        }
+        binCount = count;
+        update(List.copyOf(names), List.copyOf(values));
+    }
+
+    /** The histograms on show, in legend order; empty when there is no data. */
+    public List<Histogram> histograms() {
+        return List.copyOf(histograms);
+    }
+
+    /** Text of the note above the plot; empty when no value was left out. */
+    public String noteText() {
+        return note.isVisible() ? note.getText() : "";
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("Every histogram needs a name for the legend, got '" + name + "'");
+        }
+    }
+
+    private void update(List<String> newNames, List<double[]> newValues) {
+        names.clear();
+        names.addAll(newNames);
+        values.clear();
+        values.addAll(newValues);
+        histograms.clear();
+
+        ValueRange range = sharedRange(newValues);
+        boolean anyFinite = false;
+        for (double[] data : newValues) {
+            Histogram histogram = Histogram.of(data, binCount, range);
+            histograms.add(histogram);
+            anyFinite |= histogram.binnedCount() > 0;
+        }
+
+        chart.setNotify(false);
+        dataset.removeAllSeries();
+        if (anyFinite) {
+            for (int h = 0; h < histograms.size(); h++) {
+                dataset.addSeries(toSeries(names.get(h), histograms.get(h)));
+            }
+        }
+        updateNote();
+        theme().apply(chart);
+        chart.setNotify(true);
+    }
+
+    /** Range of the finite values of all arrays together, so overlaid histograms share their bins. */
+    private static ValueRange sharedRange(List<double[]> arrays) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (double[] data : arrays) {
+            for (double value : data) {
+                if (Double.isFinite(value)) {
+                    low = Math.min(low, value);
+                    high = Math.max(high, value);
+                }
+            }
+        }
+        return low > high ? ValueRange.UNIT : ValueRange.widenIfEmpty(low, high);
+    }
+
+    private static XYIntervalSeries toSeries(String name, Histogram histogram) {
+        XYIntervalSeries series = new XYIntervalSeries(name);
+        for (int bin = 0; bin < histogram.binCount(); bin++) {
+            double low = histogram.binLow(bin);
+            double high = histogram.binHigh(bin);
+            double count = histogram.count(bin);
+            series.add((low + high) / 2, low, high, count, 0, count);
+        }
+        return series;
+    }
+
+    private void updateNote() {
+        List<String> parts = new ArrayList<>();
+        for (int h = 0; h < histograms.size(); h++) {
+            long ignored = histograms.get(h).nonFiniteCount();
+            if (ignored > 0) {
+                String prefix = histograms.size() > 1 ? names.get(h) + ": " : "";
+                parts.add(String.format(Locale.ROOT, "%s%d NaN or infinite %s ignored", prefix, ignored,
+                        ignored == 1 ? "value" : "values"));
+            }
+        }
+        note.setText(String.join("; ", parts));
+        note.setVisible(!parts.isEmpty());
+    }
+
+    @Override
+    protected void writeCsv(CsvWriter csv) throws IOException {
+        csv.cell("bin_low").cell("bin_high");
+        for (String name : names) {
+            csv.cell(name);
+        }
+        csv.endRow();
+        if (histograms.isEmpty()) {
+            return;
+        }
+        Histogram first = histograms.get(0);
+        for (int bin = 0; bin < first.binCount(); bin++) {
+            csv.cell(first.binLow(bin)).cell(first.binHigh(bin));
+            for (Histogram histogram : histograms) {
+                csv.cell(histogram.count(bin));
+            }
+            csv.endRow();
+        }
+    }
+}

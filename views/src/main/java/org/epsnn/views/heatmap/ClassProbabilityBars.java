@@ -1,0 +1,141 @@
+package org.epsnn.views.heatmap;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import org.epsnn.views.CanvasView;
+import org.epsnn.views.ChartTheme;
+import org.epsnn.views.draw.Draw;
+import org.epsnn.views.draw.TextMeasure;
+import org.epsnn.views.export.CsvWriter;
+
+/**
+ * Horizontal bars of class probabilities, one per class with its name and value, the most
+ * probable class (the argmax) highlighted. Optionally marks the true class of the sample.
+ *
+ * <p>Bars span [0, 1]; values outside are clamped for drawing but written as given. NaN values
+ * draw no bar and never count as the argmax.
+ */
+public class ClassProbabilityBars extends CanvasView {
+
+    private static final Color TRACK = new Color(0xf0, 0xf0, 0xf0);
+    private static final double MAX_ROW_HEIGHT = 30;
+
+    private double[] probabilities = new double[0];
+    private List<String> classNames = List.of();
+    private int trueClass = -1;
+
+    public ClassProbabilityBars() {
+        this(new ChartTheme());
+    }
+
+    public ClassProbabilityBars(ChartTheme theme) {
+        super(theme);
+        setPrefSize(320, 300);
+    }
+
+    /** Shows one bar per class; {@code values} and {@code names} have one entry per class. */
+    public void setProbabilities(double[] values, List<String> names) {
+        if (values.length != names.size()) {
+            throw new IllegalArgumentException("Got " + values.length + " probabilities for " + names.size() + " class names");
+        }
+        probabilities = values.clone();
+        classNames = List.copyOf(names);
+        if (trueClass >= values.length) {
+            trueClass = -1;
+        }
+        requestRepaint();
+    }
+
+    /** Marks class {@code index} as the sample's true class, or no class for -1. */
+    public void setTrueClass(int index) {
+        if (index < -1 || index >= probabilities.length) {
+            throw new IllegalArgumentException("True class " + index + " is outside the " + probabilities.length + " classes");
+        }
+        trueClass = index;
+        requestRepaint();
+    }
+
+    /** Index of the largest non-NaN probability, the first on ties; -1 when there is none. */
+    public int argmax() {
+        int best = -1;
+        for (int k = 0; k < probabilities.length; k++) {
+            if (!Double.isNaN(probabilities[k]) && (best < 0 || probabilities[k] > probabilities[best])) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    protected void paint(Graphics2D g, double width, double height) {
+        if (probabilities.length == 0) {
+            Draw.text(g, "no prediction", theme().axisLabelFont(), ChartTheme.MUTED_TEXT, width / 2, height / 2 - 8,
+                    Draw.Align.CENTER);
+            return;
+        }
+
+        Font font = theme().captionFont();
+        Font boldFont = theme().boldCaptionFont();
+        double lineHeight = TextMeasure.lineHeight(font);
+        double rowHeight = Math.min(MAX_ROW_HEIGHT * theme().effectiveScale(), (height - 8) / probabilities.length);
+        double nameWidth = 0;
+        for (int k = 0; k < classNames.size(); k++) {
+            nameWidth = Math.max(nameWidth, TextMeasure.width(boldFont, label(k)));
+        }
+        // Room for the widest name plus slack for JavaFX glyphs that run wider than AWT measures them.
+        nameWidth = Math.min(nameWidth * 1.1 + 12, width * 0.4);
+        double valueWidth = TextMeasure.width(boldFont, "0.000") + 8;
+        double barLeft = 4 + nameWidth;
+        double barSpan = Math.max(1, width - barLeft - valueWidth - 4);
+        int best = argmax();
+
+        for (int k = 0; k < probabilities.length; k++) {
+            double rowTop = 4 + k * rowHeight;
+            double textTop = rowTop + (rowHeight - lineHeight) / 2;
+            boolean highlighted = k == best;
+            Font rowFont = highlighted ? boldFont : font;
+            Color textColor = highlighted ? ChartTheme.ACCENT : ChartTheme.TEXT;
+            Draw.text(g, TextMeasure.fit(rowFont, label(k), nameWidth - 8), rowFont, textColor, barLeft - 8, textTop,
+                    Draw.Align.RIGHT);
+
+            Rectangle2D track = new Rectangle2D.Double(barLeft, rowTop + rowHeight * 0.18, barSpan, rowHeight * 0.64);
+            Draw.fill(g, track, TRACK);
+            double value = probabilities[k];
+            if (Double.isNaN(value)) {
+                Draw.text(g, "NaN", font, ChartTheme.MUTED_TEXT, barLeft + barSpan + 6, textTop, Draw.Align.LEFT);
+                continue;
+            }
+            double clamped = Math.max(0, Math.min(1, value));
+            Draw.fill(g, new Rectangle2D.Double(barLeft, track.getY(), barSpan * clamped, track.getHeight()),
+                    highlighted ? ChartTheme.ACCENT : ChartTheme.NEUTRAL);
+            Draw.text(g, String.format(Locale.ROOT, "%.3f", value), rowFont, textColor, barLeft + barSpan + 6, textTop,
+                    Draw.Align.LEFT);
+        }
+
+        g.setStroke(new BasicStroke(1f));
+        g.setColor(ChartTheme.AXIS_LINE);
+        g.draw(new Line2D.Double(barLeft, 4, barLeft, 4 + rowHeight * probabilities.length));
+    }
+
+    private String label(int index) {
+        return index == trueClass ? classNames.get(index) + " (true)" : classNames.get(index);
+    }
+
+    @Override
+    protected void writeCsv(CsvWriter csv) throws IOException {
+        csv.header("class", "probability", "argmax", "true_class");
+        int best = argmax();
+        for (int k = 0; k < probabilities.length; k++) {
+            csv.cell(classNames.get(k)).cell(probabilities[k]).cell(Boolean.toString(k == best))
+                    .cell(Boolean.toString(k == trueClass)).endRow();
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.epsnn.views.heatmap;
+
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+import org.epsnn.views.CanvasView;
+import org.epsnn.views.ChartTheme;
+import org.epsnn.views.ColorMap;
+import org.epsnn.views.chart.Histogram;
+import org.epsnn.views.draw.ColorBar;
+import org.epsnn.views.draw.Draw;
+import org.epsnn.views.draw.PixelImages;
+import org.epsnn.views.draw.PlotFrame;
+import org.epsnn.views.draw.TextMeasure;
+import org.epsnn.views.draw.ValueRange;
+import org.epsnn.views.export.CsvWriter;
+
+/**
+ * How a histogram evolves: a heatmap with one column per time step and one row per bin, coloured
+ * by the fraction of that step's values in the bin. Only the last {@code maxSteps} steps are kept.
+ *
+ * <p>All steps share one value range, so that rows line up. The range is fixed by
+ * {@link #setValueRange} or else taken from the first step with finite values, with 10% margin on
+ * each side. Values outside it count in the edge bins and in a note. NaN and infinite values are
+ * left out and also counted in the note.
+ */
+public class HistogramHistoryView extends CanvasView {
+
+    private static final double MARGIN_FRACTION = 0.1;
+    private static final ColorMap COLOR_MAP = ColorMap.BLUES;
+
+    private final String valueLabel;
+    private String timeLabel = "step";
+    private final int binCount;
+    private final int maxSteps;
+    private final Deque<Step> steps = new ArrayDeque<>();
+    private ValueRange range;
+    private boolean rangeFixed;
+
+    private record Step(double time, Histogram histogram) {
+    }
+
+    /**
+     * Creates an empty history.
+     *
+     * @param valueLabel what the binned values are, for the y axis
+     * @param binCount bins per step, at least 1
+     * @param maxSteps steps kept, at least 1; older steps are dropped
+     */
+    public HistogramHistoryView(ChartTheme theme, String valueLabel, int binCount, int maxSteps) {
+        super(theme);
+        if (binCount < 1) {
+            throw new IllegalArgumentException("A histogram history needs at least 1 bin, got " + binCount);
+        }
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("A histogram history must keep at least 1 step, got " + maxSteps);
+        }
+        if (valueLabel == null || valueLabel.isBlank()) {
+            throw new IllegalArgumentException("The value axis needs a label, got '" + valueLabel + "'");
+        }
+        this.valueLabel = valueLabel;
+        this.binCount = binCount;
+        this.maxSteps = maxSteps;
+    }
+
+    public HistogramHistoryView(String valueLabel, int binCount, int maxSteps) {
+        this(new ChartTheme(), valueLabel, binCount, maxSteps);
+    }
+
+    /** Sets the label of the time axis, "step" by default. */
+    public void setTimeLabel(String label) {
+        if (label == null || label.isBlank()) {
+            throw new IllegalArgumentException("The time axis needs a label, got '" + label + "'");
+        }
+        timeLabel = label;
+        requestRepaint();
+    }
+
+    /** Fixes the binned range to [{@code low}, {@code high}] and removes the steps binned on another range. */
+    public void setValueRange(double low, double high) {
+        range = new ValueRange(low, high);
+        rangeFixed = true;
+        steps.clear();
+        requestRepaint();
+    }
+
+    /** The binned range, or null before a range was set or a step with finite values arrived. */
+    public ValueRange valueRange() {
+        return range;
+    }
+
+    /**
+     * Bins {@code values} as the step at {@code time} and appends it, dropping the oldest step
+     * when {@code maxSteps} are kept. Times should increase in equal steps, because every column
+     * is drawn equally wide.
+     */
+    public void addStep(double time, double[] values) {
+        if (!Double.isFinite(time)) {
+            throw new IllegalArgumentException("Histogram step time must be finite, got " + time);
+        }
+        if (range == null) {
+            ValueRange finite = ValueRange.ofFinite(values, null);
+            if (finite != null) {
+                double margin = finite.width() * MARGIN_FRACTION;
+                range = new ValueRange(finite.low() - margin, finite.high() + margin);
+            }
+        }
+        Histogram histogram = Histogram.of(values, binCount, range == null ? ValueRange.UNIT : range);
+        steps.addLast(new Step(time, histogram));
+        while (steps.size() > maxSteps) {
+            steps.removeFirst();
+        }
+        requestRepaint();
+    }
+
+    /** Removes every step; a range taken from data is forgotten, a fixed one kept. */
+    public void clear() {
+        steps.clear();
+        if (!rangeFixed) {
+            range = null;
+        }
+        requestRepaint();
+    }
+
+    public int stepCount() {
+        return steps.size();
+    }
+
+    public int maxSteps() {
+        return maxSteps;
+    }
+
+    /** Note under the heatmap about values outside the range or non-finite; empty when there are none. */
+    public String noteText() {
+        long clamped = 0;
+        long nonFinite = 0;
+        for (Step step : steps) {
+            clamped += step.histogram().clampedCount();
+            nonFinite += step.histogram().nonFiniteCount();
+        }
+        List<String> parts = new ArrayList<>();
+        if (clamped > 0) {
+            parts.add(String.format(Locale.ROOT, "%d values outside the range counted in the edge bins", clamped));
+        }
+        if (nonFinite > 0) {
+            parts.add(String.format(Locale.ROOT, "%d NaN or infinite values ignored", nonFinite));
+        }
+        return String.join("; ", parts);
+    }
+
+    @Override
+    protected void paint(Graphics2D g, double width, double height) {
+        if (steps.isEmpty() || range == null) {
+            Draw.text(g, "no data", theme().axisLabelFont(), ChartTheme.MUTED_TEXT, width / 2, height / 2 - 8,
+                    Draw.Align.CENTER);
+            return;
+        }
+
+        List<Step> kept = new ArrayList<>(steps);
+        double maxFraction = 0;
+        for (Step step : kept) {
+            maxFraction = Math.max(maxFraction, fraction(step.histogram(), step.histogram().maxCount()));
+        }
+        ValueRange colorRange = new ValueRange(0, maxFraction > 0 ? maxFraction : 1);
+
+        String note = noteText();
+        double noteHeight = note.isEmpty() ? 0 : TextMeasure.lineHeight(theme().noteFont()) + 4;
+        String caption = "fraction of the step's values";
+        double barWidth = ColorBar.width(theme(), colorRange, caption);
+        Rectangle2D plotBounds = new Rectangle2D.Double(4, 4, Math.max(1, width - barWidth - 24),
+                Math.max(1, height - 8 - noteHeight));
+
+        double firstTime = kept.get(0).time();
+        double lastTime = kept.get(kept.size() - 1).time();
+        double columnWidth = kept.size() > 1 ? (lastTime - firstTime) / (kept.size() - 1) : 1;
+        if (!(columnWidth > 0)) {
+            columnWidth = 1;
+        }
+        ValueRange timeRange = new ValueRange(firstTime - columnWidth / 2, lastTime + columnWidth / 2);
+        PlotFrame frame = PlotFrame.layout(plotBounds, timeRange, range, timeLabel, valueLabel, theme());
+
+        int[] pixels = new int[kept.size() * binCount];
+        for (int column = 0; column < kept.size(); column++) {
+            Histogram histogram = kept.get(column).histogram();
+            for (int bin = 0; bin < binCount; bin++) {
+                int row = binCount - 1 - bin;
+                double share = fraction(histogram, histogram.count(bin));
+                pixels[row * kept.size() + column] = COLOR_MAP.argb(colorRange.fraction(share));
+            }
+        }
+        Rectangle2D area = frame.area();
+        PixelImages.draw(g, pixels, kept.size(), binCount, area.getX(), area.getY(), area.getWidth(), area.getHeight());
+        frame.drawAxes(g);
+
+        Rectangle2D barBounds = new Rectangle2D.Double(area.getMaxX() + 16, area.getY(), barWidth, area.getHeight());
+        ColorBar.draw(g, barBounds, COLOR_MAP, colorRange, caption, theme());
+        if (!note.isEmpty()) {
+            Draw.text(g, note, theme().noteFont(), ChartTheme.MUTED_TEXT, 4, height - noteHeight, Draw.Align.LEFT);
+        }
+    }
+
+    private static double fraction(Histogram histogram, long count) {
+        long total = histogram.binnedCount();
+        return total == 0 ? 0 : count / (double) total;
+    }
+
+    @Override
+    protected void writeCsv(CsvWriter csv) throws IOException {
+        csv.header("time", "bin_low", "bin_high", "count");
+        for (Step step : steps) {
+            Histogram histogram = step.histogram();
+            for (int bin = 0; bin < histogram.binCount(); bin++) {
+                csv.cell(step.time()).cell(histogram.binLow(bin)).cell(histogram.binHigh(bin))
+                        .cell(histogram.count(bin)).endRow();
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.epsnn.views.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.epsnn.views.testing.FxTesting.onFx;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.epsnn.views.testing.ExportChecks;
+import org.jfree.data.xy.IntervalXYDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class HistogramChartTest {
+
+    private HistogramChart chart;
+
+    @Start
+    void start(Stage stage) {
+        chart = new HistogramChart("weight mean");
+        stage.setScene(new Scene(chart, 600, 400));
+        stage.show();
+    }
+
+    private IntervalXYDataset dataset() {
+        return (IntervalXYDataset) chart.chart().getXYPlot().getDataset();
+    }
+
+    @Test
+    void identicalValuesShowOneBar() throws Exception {
+        onFx(() -> chart.setValues("weights", new double[] {0.5, 0.5, 0.5}));
+
+        int nonEmpty = 0;
+        for (int item = 0; item < dataset().getItemCount(0); item++) {
+            if (dataset().getYValue(0, item) > 0) {
+                nonEmpty++;
+            }
+        }
+        assertThat(nonEmpty).isEqualTo(1);
+    }
+
+    @Test
+    void emptyInputShowsNoData() throws Exception {
+        onFx(() -> chart.setValues("weights", new double[0]));
+
+        assertThat(dataset().getSeriesCount()).isZero();
+        assertThat(chart.chart().getXYPlot().getNoDataMessage()).isEqualTo("no data");
+    }
+
+    @Test
+    void nanValuesAreNoted() throws Exception {
+        onFx(() -> chart.setValues("weights", new double[] {1, Double.NaN, 2, Double.NaN}));
+
+        assertThat(chart.noteText()).isEqualTo("2 NaN or infinite values ignored");
+        assertThat(chart.histograms().get(0).binnedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void overlaidHistogramsShareBins() throws Exception {
+        onFx(() -> chart.setValues("before", new double[] {0, 1, 2}, "after", new double[] {5, 6}));
+
+        List<Histogram> histograms = chart.histograms();
+        assertThat(dataset().getSeriesCount()).isEqualTo(2);
+        assertThat(dataset().getSeriesKey(1)).isEqualTo("after");
+        assertThat(histograms.get(0).range()).isEqualTo(histograms.get(1).range());
+        assertThat(histograms.get(0).range().low()).isEqualTo(0);
+        assertThat(histograms.get(0).range().high()).isEqualTo(6);
+    }
+
+    @Test
+    void binCountChangeRebinsValues() throws Exception {
+        onFx(() -> {
+            chart.setValues("weights", new double[] {0, 1, 2, 3});
+            chart.setBinCount(2);
+        });
+
+        assertThat(dataset().getItemCount(0)).isEqualTo(2);
+        assertThat(dataset().getYValue(0, 0)).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsSameNameTwice() {
+        assertThatThrownBy(() -> chart.setValues("a", new double[] {1}, "a", new double[] {2}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'a' twice");
+    }
+
+    @Test
+    void csvListsBinsAndCounts(@TempDir Path folder) throws Exception {
+        Path csv = folder.resolve("histogram.csv");
+
+        onFx(() -> {
+            chart.setBinCount(2);
+            chart.setValues("before", new double[] {0, 1}, "after", new double[] {1, 2});
+            chart.exportCsv(csv);
+        });
+
+        List<String> lines = ExportChecks.assertCsv(csv, "bin_low,bin_high,before,after");
+        assertThat(lines).containsExactly("bin_low,bin_high,before,after", "0.0,1.0,1,0", "1.0,2.0,1,2");
+    }
+}

@@ -1,0 +1,129 @@
+package org.epsnn.views.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.epsnn.views.testing.ExportChecks;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class MetricChartTest {
+
+    private MetricChart chart;
+
+    @Start
+    void start(Stage stage) {
+        chart = new MetricChart("samples seen", "accuracy");
+        stage.setScene(new Scene(chart, 640, 400));
+        stage.show();
+    }
+
+    private void onFx(Runnable action) {
+        WaitForAsyncUtils.asyncFx(action);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void nanPointsAreSkippedAndNoted() {
+        onFx(() -> {
+            chart.addSeries("train");
+            chart.appendAll("train", new double[] {0, 1, 2, 3}, new double[] {0.5, Double.NaN, 0.7, Double.POSITIVE_INFINITY});
+        });
+
+        assertThat(chart.series("train").shownCount()).isEqualTo(2);
+        assertThat(chart.noteText()).isEqualTo("skipped 2 NaN or infinite points");
+    }
+
+    @Test
+    void noteReportsDecimation() {
+        onFx(() -> {
+            chart.setMaxPointsPerSeries(100);
+            chart.addSeries("train");
+            for (int i = 0; i < 1000; i++) {
+                chart.append("train", i, Math.sin(i));
+            }
+        });
+
+        int shown = chart.series("train").shownCount();
+        assertThat(chart.noteText()).isEqualTo(String.format(Locale.ROOT, "decimated: showing %d of 1000 points", shown));
+    }
+
+    @Test
+    void secondarySeriesUseRightAxis() {
+        onFx(() -> {
+            chart.showSecondaryAxis("negative log-likelihood");
+            chart.addSeries("accuracy");
+            chart.addSeries("NLL", MetricChart.YAxis.SECONDARY);
+            chart.append("NLL", 1, 0.3);
+        });
+
+        XYPlot plot = chart.chart().getXYPlot();
+        assertThat(plot.getRangeAxis(1).getLabel()).isEqualTo("negative log-likelihood");
+        assertThat(plot.getDataset(1).getSeriesKey(0)).isEqualTo("NLL");
+        assertThat(plot.getRangeAxisIndex(plot.getRangeAxisForDataset(1))).isEqualTo(1);
+    }
+
+    @Test
+    void secondarySeriesNeedsAxis() {
+        assertThatThrownBy(() -> chart.addSeries("NLL", MetricChart.YAxis.SECONDARY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("showSecondaryAxis");
+    }
+
+    @Test
+    void appendToUnknownSeriesNamesKnownOnes() {
+        onFx(() -> chart.addSeries("train"));
+
+        assertThatThrownBy(() -> chart.append("test", 0, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'test'")
+                .hasMessageContaining("[train]");
+    }
+
+    @Test
+    void markersAreListed() {
+        onFx(() -> {
+            chart.addMarker(60_000, "pass 1");
+            chart.addMarker(120_000, "pass 2");
+        });
+
+        assertThat(chart.markerPositions()).containsExactly(60_000.0, 120_000.0);
+    }
+
+    @Test
+    void exportsWriteValidFilesWithoutTemporaries(@TempDir Path folder) throws Exception {
+        onFx(() -> {
+            chart.addSeries("train");
+            chart.appendAll("train", new double[] {0, 1, 2}, new double[] {0.1, 0.5, 0.9});
+        });
+        Path png = folder.resolve("chart.png");
+        Path svg = folder.resolve("chart.svg");
+        Path csv = folder.resolve("chart.csv");
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.exportPng(png);
+            chart.exportSvg(svg);
+            chart.exportCsv(csv);
+            return null;
+        }).get();
+
+        ExportChecks.assertPng(png);
+        ExportChecks.assertSvg(svg);
+        List<String> lines = ExportChecks.assertCsv(csv, "series,axis,x,y");
+        assertThat(lines).contains("train,primary,1.0,0.5");
+        ExportChecks.assertOnlyFiles(folder, "chart.png", "chart.svg", "chart.csv");
+    }
+}

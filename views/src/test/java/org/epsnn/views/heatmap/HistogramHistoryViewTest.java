@@ -1,0 +1,75 @@
+package org.epsnn.views.heatmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.epsnn.views.testing.FxTesting.onFx;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.epsnn.views.testing.ExportChecks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class HistogramHistoryViewTest {
+
+    private HistogramHistoryView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new HistogramHistoryView("weight mean", 4, 3);
+        stage.setScene(new Scene(view, 600, 360));
+        stage.show();
+    }
+
+    @Test
+    void keepsOnlyLastSteps() throws Exception {
+        onFx(() -> {
+            for (int step = 0; step < 10; step++) {
+                view.addStep(step, new double[] {0, 1, 2});
+            }
+        });
+
+        assertThat(view.stepCount()).isEqualTo(3);
+    }
+
+    @Test
+    void rangeComesFromFirstStepWithMargin() throws Exception {
+        onFx(() -> view.addStep(0, new double[] {0, 10}));
+
+        assertThat(view.valueRange().low()).isEqualTo(-1.0);
+        assertThat(view.valueRange().high()).isEqualTo(11.0);
+    }
+
+    @Test
+    void valuesOutsideRangeAreNoted() throws Exception {
+        onFx(() -> {
+            view.setValueRange(0, 1);
+            view.addStep(0, new double[] {0.5, 3, Double.NaN});
+        });
+
+        assertThat(view.noteText())
+                .isEqualTo("1 values outside the range counted in the edge bins; 1 NaN or infinite values ignored");
+    }
+
+    @Test
+    void csvListsCountsPerStep(@TempDir Path folder) throws Exception {
+        Path csv = folder.resolve("history.csv");
+
+        onFx(() -> {
+            view.setValueRange(0, 4);
+            view.addStep(1, new double[] {0.5, 3.5});
+            view.addStep(2, new double[] {1.5});
+            view.exportCsv(csv);
+        });
+
+        List<String> lines = ExportChecks.assertCsv(csv, "time,bin_low,bin_high,count");
+        assertThat(lines).hasSize(9).contains("1.0,0.0,1.0,1", "1.0,3.0,4.0,1", "2.0,1.0,2.0,1");
+    }
+}
