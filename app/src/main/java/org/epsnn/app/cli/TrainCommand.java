@@ -1,5 +1,7 @@
 package org.epsnn.app.cli;
 
+import org.epsnn.app.data.TrainingData;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

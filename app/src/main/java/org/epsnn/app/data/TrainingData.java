@@ -1,4 +1,4 @@
-package org.epsnn.app.cli;
+package org.epsnn.app.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,24 +27,24 @@ import org.epsnn.model.ep.InputEncoding;
  * @param targetMean per-target mean of the training targets (regression), empty for classification
  * @param targetScale per-target standard deviation of the training targets (regression), empty for classification
  */
-record TrainingData(Dataset train, Dataset test, Source source, InputEncoding defaultEncoding,
+public record TrainingData(Dataset train, Dataset test, Source source, InputEncoding defaultEncoding,
                     double[] targetMean, double[] targetScale) {
 
     /** The kinds of {@code --dataset} value. */
-    enum Source {
+    public enum Source {
         BUILT_IN, MNIST, CSV
     }
 
     private static final Pattern COLUMN_INDEX = Pattern.compile("\\d+");
 
     /** Generates a built-in dataset with its default sizes and noise from {@code seed}. */
-    static TrainingData builtIn(String name, long seed) {
+    public static TrainingData builtIn(String name, long seed) {
         TrainTestSplit split = BuiltInDatasets.get(name).generate(seed);
         return of(split.train(), split.test(), Source.BUILT_IN);
     }
 
     /** Reads the four MNIST IDX files of a folder. */
-    static TrainingData mnist(Path folder) throws IOException {
+    public static TrainingData mnist(Path folder) throws IOException {
         TrainTestSplit split = IdxReader.readMnist(folder);
         return of(split.train(), split.test(), Source.MNIST);
     }
@@ -56,7 +56,7 @@ record TrainingData(Dataset train, Dataset test, Source source, InputEncoding de
      * @param target the target column as a header name or a 0-based index, or null for the last column
      * @param testFraction the share of the rows in the test set, in (0, 1)
      */
-    static TrainingData csv(Path file, String target, double testFraction, long seed) throws IOException {
+    public static TrainingData csv(Path file, String target, double testFraction, long seed) throws IOException {
         CsvOptions options = CsvOptions.defaults();
         if (target != null) {
             options = COLUMN_INDEX.matcher(target).matches()
@@ -85,23 +85,23 @@ record TrainingData(Dataset train, Dataset test, Source source, InputEncoding de
     }
 
     /** Returns the same data with only the first {@code count} training samples. */
-    TrainingData withTrainingSamples(int count) {
+    public TrainingData withTrainingSamples(int count) {
         return of(train.head(count), test, source);
     }
 
     /** Returns whether the targets are classes. */
-    boolean classification() {
+    public boolean classification() {
         return train.task() == Dataset.Task.CLASSIFICATION;
     }
 
     /** Returns what the outputs are, for messages: "10 classes" or "1 target". */
-    String outputsText() {
+    public String outputsText() {
         int count = train.outputCount();
         return classification() ? count + " classes" : count + (count == 1 ? " target" : " targets");
     }
 
     /** Returns a one-line description, for example "3000 training and 1000 test samples, 196 features, 10 classes". */
-    String summary() {
+    public String summary() {
         return String.format(Locale.ROOT, "%d training and %d test samples, %d features, %s", train.rows(), test.rows(),
                 train.columns(), outputsText());
     }
