@@ -28,8 +28,8 @@ import org.epsnn.views.export.CsvWriter;
 
 /**
  * A grid of small images with one colour map and one value range for all of them, such as the
- * 28 x 28 receptive fields of selected hidden neurons: posterior means with the diverging
- * blue-white-red map centred at 0, or posterior standard deviations with a sequential map.
+ * 28 x 28 receptive fields of selected hidden neurons. Posterior means suit the diverging
+ * blue-white-red map centred at 0, posterior standard deviations a sequential map.
  *
  * <p>Each cell has a title (for example "neuron 17"), drawn above the cell when all titles fit and
  * otherwise shown as a tooltip. A colour bar on the right labels the value range. Clicking a cell
@@ -173,7 +173,7 @@ public class ImageGridView extends CanvasView {
         return images.length;
     }
 
-    /** The value range the colours show. */
+    /** Returns the value range that the colours show, colouring the images first when needed. */
     public ValueRange valueRange() {
         updateColors();
         return coloredRange;

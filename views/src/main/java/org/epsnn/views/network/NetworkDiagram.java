@@ -172,7 +172,7 @@ final class NetworkDiagram extends CanvasView {
         return lines;
     }
 
-    /** The caption lines of column {@code index}: name, size, then for layers the neuron model, weights and bias. */
+    /** Returns the caption entries of column {@code index}: name and size, and for layers the neuron model, weights and bias. */
     List<String> caption(int index) {
         if (index == 0) {
             return List.of("input", plural(network.inputSize(), "feature"));
