@@ -181,12 +181,12 @@ public class ImageGridView extends CanvasView {
 
     /** Index of the cell at the point (in this view's coordinates inside its insets), or -1. */
     public int cellIndexAt(double x, double y) {
-        return layout(canvasWidth(), canvasHeight()).cellAt(x, y);
+        return computeLayout(canvasWidth(), canvasHeight()).cellAt(x, y);
     }
 
     /** Rectangle of cell {@code index}'s image on screen, inside this view's insets. */
     public Rectangle2D cellBounds(int index) {
-        return layout(canvasWidth(), canvasHeight()).cell(index);
+        return computeLayout(canvasWidth(), canvasHeight()).cell(index);
     }
 
     private void invalidateColors() {
@@ -236,7 +236,7 @@ public class ImageGridView extends CanvasView {
         return ColorBar.width(theme(), range, colorBarLabel);
     }
 
-    private ImageGridLayout layout(double width, double height) {
+    private ImageGridLayout computeLayout(double width, double height) {
         double barWidth = colorBarWidth();
         Rectangle2D gridBounds = new Rectangle2D.Double(4, 4, Math.max(0, width - barWidth - COLOR_BAR_GAP - 8),
                 Math.max(0, height - 8));
@@ -251,7 +251,7 @@ public class ImageGridView extends CanvasView {
             return;
         }
         updateColors();
-        ImageGridLayout layout = layout(width, height);
+        ImageGridLayout layout = computeLayout(width, height);
         paintCells(g, layout);
         if (layout.titlesShown()) {
             Font font = theme().noteFont();
