@@ -36,8 +36,8 @@ import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.data.xy.XYDataset;
 
 /**
- * The look shared by every view: a light theme, one font family at a few sizes, a colour-blind
- * friendly series palette, and factory methods that build each kind of chart with labelled axes.
+ * The look shared by every view: a light theme, one font family at a few sizes, one series
+ * palette, and factory methods that build each kind of chart with labelled axes.
  *
  * <p>Font sizes scale with {@link #presentationScaleProperty()}, which an application can bind for
  * a presentation mode; views that were built with this theme restyle themselves when it changes.
@@ -64,7 +64,7 @@ public final class ChartTheme {
     /** Marks a missing or non-finite value in heatmaps. */
     public static final Color MISSING = new Color(0xc8, 0xc8, 0xc8);
 
-    /** Tableau 10, a palette whose neighbouring colours stay distinct for most colour-blind readers. */
+    /** The Tableau 10 palette: ten distinct colours of medium saturation that read well on white. */
     private static final Color[] PALETTE = {
         new Color(0x4e, 0x79, 0xa7), new Color(0xf2, 0x8e, 0x2b), new Color(0xe1, 0x57, 0x59),
         new Color(0x76, 0xb7, 0xb2), new Color(0x59, 0xa1, 0x4f), new Color(0xed, 0xc9, 0x48),

@@ -29,7 +29,7 @@ public enum ColorMap {
         }
     }
 
-    /** Whether the map is meant for values centred at 0, with the neutral colour in the middle. */
+    /** Returns whether the map is meant for values centred at 0, with the neutral colour in the middle. */
     public boolean isDiverging() {
         return this == BLUE_WHITE_RED;
     }

@@ -118,7 +118,7 @@ public final class DecimatedSeries {
         return skipped;
     }
 
-    /** Whether some received points are no longer shown. */
+    /** Returns whether some received points are no longer shown. */
     public boolean isDecimated() {
         return shownCount() < received;
     }
@@ -147,8 +147,8 @@ public final class DecimatedSeries {
     }
 
     /**
-     * Merges neighbouring buckets. From single points the step goes to buckets of 4, so that the
-     * two points kept per bucket halve the count; after that each step doubles the bucket size.
+     * Merges neighbouring buckets. Single points merge into buckets of 4, because a bucket keeps
+     * two points and only a factor of 4 halves the count. After that each merge doubles the bucket size.
      */
     private void mergeBuckets() {
         int factor = bucketSize == 1 ? 4 : 2;

@@ -30,7 +30,7 @@ import org.jfree.chart.ui.TextAnchor;
  * second y axis on the right, for example the negative log-likelihood beside the accuracy.
  *
  * <p>Each series keeps at most {@link #getMaxPointsPerSeries()} points, decimated so that spikes
- * survive (see {@link DecimatedSeries}); a note above the plot then says how many points it shows.
+ * survive (see {@link DecimatedSeries}); a note above the plot then gives the number of points shown.
  * Points with a NaN or infinite coordinate are skipped and counted in the same note. Appends are
  * cheap: they touch only the series, and the chart redraws once in the next layout pulse however
  * many appends came before it.

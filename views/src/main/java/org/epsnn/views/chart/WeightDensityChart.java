@@ -28,7 +28,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public class WeightDensityChart extends ChartView {
 
-    /** How the level probabilities of one weight are drawn. */
+    /** Layout of the level probability bars of one weight. */
     public enum BarLayout {
         /** One bar per weight, split by level; each bar reaches the weight's total probability. */
         STACKED,
@@ -141,7 +141,7 @@ public class WeightDensityChart extends ChartView {
      * Draws the level probabilities of each selected weight as bars.
      *
      * @param levels the values a weight can take, for example {-1, 0, 1}
-     * @param probabilities {@code weights x levels}: row {@code i} holds the probabilities of weight {@code i}
+     * @param probabilities {@code weights x levels}: row {@code i} contains the probabilities of weight {@code i}
      * @param selected indices of the weights to draw
      * @param layout stacked or grouped bars
      * @param names category name of a weight index

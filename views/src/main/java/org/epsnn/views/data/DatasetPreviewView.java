@@ -34,7 +34,7 @@ import org.epsnn.views.heatmap.ImageGridLayout;
  * scatter plot of the input against the first target. Other data shows the summary only.
  *
  * <p>Scatter plots draw at most {@value #MAX_POINTS} samples, spread evenly over the dataset, and
- * say so in the summary.
+ * the summary then gives both counts.
  */
 public class DatasetPreviewView extends CanvasView {
 

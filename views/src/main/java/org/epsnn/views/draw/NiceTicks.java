@@ -23,7 +23,14 @@ public final class NiceTicks {
         int exponent = (int) Math.floor(Math.log10(rawStep));
         double magnitude = Math.pow(10, exponent);
         double normalised = rawStep / magnitude;
-        int factor = normalised < 1.5 ? 1 : normalised < 3.5 ? 2 : normalised < 7.5 ? 5 : 10;
+        int factor = 10;
+        if (normalised < 1.5) {
+            factor = 1;
+        } else if (normalised < 3.5) {
+            factor = 2;
+        } else if (normalised < 7.5) {
+            factor = 5;
+        }
         double step = factor * magnitude;
 
         // Ticks are whole multiples of factor * 10^exponent. For negative exponents dividing by the

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The caller supplies the file chooser as a function from a file extension ("png", "svg",
  * "csv") to the chosen path, empty when the user cancels. Views therefore never open dialogs of
- * their own and tests can answer with a fixed path. The menu entries stay disabled until a file
+ * their own and tests can return a fixed path. The menu entries stay disabled until a file
  * chooser is set.
  */
 public final class ExportActions {

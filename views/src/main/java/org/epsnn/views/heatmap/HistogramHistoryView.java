@@ -22,7 +22,7 @@ import org.epsnn.views.draw.ValueRange;
 import org.epsnn.views.export.CsvWriter;
 
 /**
- * How a histogram evolves: a heatmap with one column per time step and one row per bin, coloured
+ * A heatmap of histograms over time, with one column per time step and one row per bin, coloured
  * by the fraction of that step's values in the bin. Only the last {@code maxSteps} steps are kept.
  *
  * <p>All steps share one value range, so that rows line up. The range is fixed by

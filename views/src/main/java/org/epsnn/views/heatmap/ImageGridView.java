@@ -28,8 +28,8 @@ import org.epsnn.views.export.CsvWriter;
 
 /**
  * A grid of small images with one colour map and one value range for all of them, such as the
- * 28 x 28 receptive fields of selected hidden neurons: posterior means with the diverging
- * blue-white-red map centred at 0, or posterior standard deviations with a sequential map.
+ * 28 x 28 receptive fields of selected hidden neurons. Posterior means suit the diverging
+ * blue-white-red map centred at 0, posterior standard deviations a sequential map.
  *
  * <p>Each cell has a title (for example "neuron 17"), drawn above the cell when all titles fit and
  * otherwise shown as a tooltip. A colour bar on the right labels the value range. Clicking a cell
@@ -173,7 +173,7 @@ public class ImageGridView extends CanvasView {
         return images.length;
     }
 
-    /** The value range the colours show. */
+    /** Returns the value range that the colours show, colouring the images first when needed. */
     public ValueRange valueRange() {
         updateColors();
         return coloredRange;
@@ -181,12 +181,12 @@ public class ImageGridView extends CanvasView {
 
     /** Index of the cell at the point (in this view's coordinates inside its insets), or -1. */
     public int cellIndexAt(double x, double y) {
-        return layout(canvasWidth(), canvasHeight()).cellAt(x, y);
+        return computeLayout(canvasWidth(), canvasHeight()).cellAt(x, y);
     }
 
     /** Rectangle of cell {@code index}'s image on screen, inside this view's insets. */
     public Rectangle2D cellBounds(int index) {
-        return layout(canvasWidth(), canvasHeight()).cell(index);
+        return computeLayout(canvasWidth(), canvasHeight()).cell(index);
     }
 
     private void invalidateColors() {
@@ -236,7 +236,7 @@ public class ImageGridView extends CanvasView {
         return ColorBar.width(theme(), range, colorBarLabel);
     }
 
-    private ImageGridLayout layout(double width, double height) {
+    private ImageGridLayout computeLayout(double width, double height) {
         double barWidth = colorBarWidth();
         Rectangle2D gridBounds = new Rectangle2D.Double(4, 4, Math.max(0, width - barWidth - COLOR_BAR_GAP - 8),
                 Math.max(0, height - 8));
@@ -251,7 +251,7 @@ public class ImageGridView extends CanvasView {
             return;
         }
         updateColors();
-        ImageGridLayout layout = layout(width, height);
+        ImageGridLayout layout = computeLayout(width, height);
         paintCells(g, layout);
         if (layout.titlesShown()) {
             Font font = theme().noteFont();

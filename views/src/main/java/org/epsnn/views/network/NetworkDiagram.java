@@ -79,7 +79,7 @@ final class NetworkDiagram extends CanvasView {
     }
 
     /** Computes every column's geometry for a {@code width x height} drawing. */
-    List<Column> layout(double width, double height) {
+    List<Column> computeLayout(double width, double height) {
         List<Column> columns = new ArrayList<>();
         int count = columnCount();
         if (count == 0) {
@@ -139,7 +139,7 @@ final class NetworkDiagram extends CanvasView {
 
     /** Index of the column whose area contains the point, or -1. */
     int columnAt(double x, double y) {
-        List<Column> columns = layout(canvasWidth(), canvasHeight());
+        List<Column> columns = computeLayout(canvasWidth(), canvasHeight());
         for (int c = 0; c < columns.size(); c++) {
             if (columns.get(c).bounds().contains(x, y)) {
                 return c;
@@ -150,7 +150,7 @@ final class NetworkDiagram extends CanvasView {
 
     /** Centre of column {@code index}'s neurons on screen, for tests and tooltips. */
     Point2D columnCenter(int index) {
-        Column column = layout(canvasWidth(), canvasHeight()).get(index);
+        Column column = computeLayout(canvasWidth(), canvasHeight()).get(index);
         Point2D first = column.neurons().get(0);
         Point2D last = column.neurons().get(column.neurons().size() - 1);
         return new Point2D.Double(column.centerX(), (first.getY() + last.getY()) / 2);
@@ -172,7 +172,7 @@ final class NetworkDiagram extends CanvasView {
         return lines;
     }
 
-    /** The caption lines of column {@code index}: name, size, then for layers the neuron model, weights and bias. */
+    /** Returns the caption entries of column {@code index}: name and size, and for layers the neuron model, weights and bias. */
     List<String> caption(int index) {
         if (index == 0) {
             return List.of("input", plural(network.inputSize(), "feature"));
@@ -220,7 +220,7 @@ final class NetworkDiagram extends CanvasView {
                     Draw.Align.CENTER);
             return;
         }
-        List<Column> columns = layout(width, height);
+        List<Column> columns = computeLayout(width, height);
 
         if (selectedIndex >= 0 && selectedIndex < columns.size()) {
             Rectangle2D bounds = columns.get(selectedIndex).bounds();

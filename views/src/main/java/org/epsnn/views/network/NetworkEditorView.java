@@ -147,7 +147,7 @@ public class NetworkEditorView extends BorderPane implements Exportable {
         diagram.setSelectedIndex(index);
     }
 
-    /** Whether the editing buttons and menu entries are enabled; switch it off while training runs. */
+    /** Switch that enables the editing buttons and menu entries; turn it off while training runs. */
     public BooleanProperty editableProperty() {
         return editable;
     }
@@ -211,7 +211,7 @@ public class NetworkEditorView extends BorderPane implements Exportable {
         return editable.get() && spec != null && index >= 1 && spec.depth() > 1;
     }
 
-    /** A move is possible when neither the layer nor its target is the input layer and the target exists. */
+    /** Returns whether the selected layer can move by {@code delta}: neither it nor its target is the input layer, and the target exists. */
     private boolean canMoveSelected(int delta) {
         NetworkSpec spec = network.get();
         int index = selectedIndex.get();

@@ -69,7 +69,7 @@ class HistogramChartTest {
 
         List<Histogram> histograms = chart.histograms();
         assertThat(dataset().getSeriesCount()).isEqualTo(2);
-        assertThat(dataset().getSeriesKey(1)).isEqualTo("after");
+        assertThat(dataset().getSeriesKey(1).toString()).isEqualTo("after");
         assertThat(histograms.get(0).range()).isEqualTo(histograms.get(1).range());
         assertThat(histograms.get(0).range().low()).isEqualTo(0);
         assertThat(histograms.get(0).range().high()).isEqualTo(6);

@@ -2,6 +2,7 @@ package org.epsnn.views.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.epsnn.views.testing.FxTesting.onFx;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class MetricChartTest {
@@ -31,13 +31,8 @@ class MetricChartTest {
         stage.show();
     }
 
-    private void onFx(Runnable action) {
-        WaitForAsyncUtils.asyncFx(action);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
-    void nanPointsAreSkippedAndNoted() {
+    void nanPointsAreSkippedAndNoted() throws Exception {
         onFx(() -> {
             chart.addSeries("train");
             chart.appendAll("train", new double[] {0, 1, 2, 3}, new double[] {0.5, Double.NaN, 0.7, Double.POSITIVE_INFINITY});
@@ -48,7 +43,7 @@ class MetricChartTest {
     }
 
     @Test
-    void noteReportsDecimation() {
+    void noteReportsDecimation() throws Exception {
         onFx(() -> {
             chart.setMaxPointsPerSeries(100);
             chart.addSeries("train");
@@ -62,7 +57,7 @@ class MetricChartTest {
     }
 
     @Test
-    void secondarySeriesUseRightAxis() {
+    void secondarySeriesUseRightAxis() throws Exception {
         onFx(() -> {
             chart.showSecondaryAxis("negative log-likelihood");
             chart.addSeries("accuracy");
@@ -72,7 +67,7 @@ class MetricChartTest {
 
         XYPlot plot = chart.chart().getXYPlot();
         assertThat(plot.getRangeAxis(1).getLabel()).isEqualTo("negative log-likelihood");
-        assertThat(plot.getDataset(1).getSeriesKey(0)).isEqualTo("NLL");
+        assertThat(plot.getDataset(1).getSeriesKey(0).toString()).isEqualTo("NLL");
         assertThat(plot.getRangeAxisIndex(plot.getRangeAxisForDataset(1))).isEqualTo(1);
     }
 
@@ -84,7 +79,7 @@ class MetricChartTest {
     }
 
     @Test
-    void appendToUnknownSeriesNamesKnownOnes() {
+    void appendToUnknownSeriesNamesKnownOnes() throws Exception {
         onFx(() -> chart.addSeries("train"));
 
         assertThatThrownBy(() -> chart.append("test", 0, 1))
@@ -94,7 +89,7 @@ class MetricChartTest {
     }
 
     @Test
-    void markersAreListed() {
+    void markersAreListed() throws Exception {
         onFx(() -> {
             chart.addMarker(60_000, "pass 1");
             chart.addMarker(120_000, "pass 2");
@@ -113,12 +108,11 @@ class MetricChartTest {
         Path svg = folder.resolve("chart.svg");
         Path csv = folder.resolve("chart.csv");
 
-        WaitForAsyncUtils.asyncFx(() -> {
+        onFx(() -> {
             chart.exportPng(png);
             chart.exportSvg(svg);
             chart.exportCsv(csv);
-            return null;
-        }).get();
+        });
 
         ExportChecks.assertPng(png);
         ExportChecks.assertSvg(svg);

@@ -2,7 +2,6 @@ package org.epsnn.views.gallery;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -203,9 +202,7 @@ public final class ViewsGallery {
         double[][] fields = data.receptiveFields(500);
         ImageGridView means = new ImageGridView(theme);
         means.setColorBarLabel("posterior mean");
-        long start = System.nanoTime();
         means.setImages(fields, SyntheticData.SIDE, SyntheticData.SIDE, i -> "neuron " + i);
-        System.err.printf(Locale.ROOT, "image grid: setImages of 500 x 785 took %.1f ms%n", (System.nanoTime() - start) / 1e6);
 
         double[][] selected = new double[12][];
         double[][] spreads = data.standardDeviations(fields);

@@ -36,7 +36,7 @@ class DecisionMapViewTest {
     }
 
     @Test
-    void entropyIsZeroWhenCertainAndLogTwoWhenUndecided() throws Exception {
+    void entropySpansZeroToLogTwo() throws Exception {
         onFx(() -> view.setPrediction(new ValueRange(0, 2), new ValueRange(0, 1), 1, 2, 2, PROBABILITIES));
 
         assertThat(view.entropy(0, 0)).isEqualTo(0.0);

@@ -8,9 +8,11 @@ import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 
 import org.epsnn.views.ColorMap;
@@ -112,6 +114,22 @@ class ImageGridViewTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("neuron 5")
                 .hasMessageContaining("3 values");
+    }
+
+    @Test
+    void contextMenuExportWritesChosenFile(@TempDir Path folder) throws Exception {
+        Path chosen = folder.resolve("fields.png");
+        onFx(() -> {
+            view.setImages(images(3), 4, 3, i -> "neuron " + i);
+            view.exportActions().setFileChooser(extension -> Optional.of(folder.resolve("fields." + extension)));
+        });
+        MenuItem pngItem = view.contextMenu().getItems().stream()
+                .filter(item -> "export-png".equals(item.getId())).findFirst().orElseThrow();
+
+        onFx(pngItem::fire);
+
+        ExportChecks.assertPng(chosen);
+        ExportChecks.assertOnlyFiles(folder, "fields.png");
     }
 
     @Test

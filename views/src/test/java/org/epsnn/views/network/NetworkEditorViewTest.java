@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.stage.Stage;
 
 import org.epsnn.model.network.NetworkSpec;
@@ -99,6 +101,23 @@ class NetworkEditorViewTest {
         robot.clickOn(button(robot, "removeLayerButton"));
 
         assertThat(gestures).containsExactly("select 1", "move 1 by 1", "remove 1");
+    }
+
+    @Test
+    void contextMenuReportsAddLayer(FxRobot robot) throws Exception {
+        Point2D onScreen = FxTesting.onFx(() -> editor.localToScreen(editor.columnCenterInView(2)));
+
+        robot.rightClickOn(onScreen);
+        // The Monocle robot sends no context menu event on a right click, so send the one the platform would.
+        onFx(() -> {
+            Node diagram = editor.getCenter();
+            Point2D local = diagram.screenToLocal(onScreen);
+            diagram.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, local.getX(), local.getY(),
+                    onScreen.getX(), onScreen.getY(), false, null));
+        });
+        robot.clickOn("Add layer after");
+
+        assertThat(gestures).containsExactly("select 2", "add after 2");
     }
 
     @Test
