@@ -17,6 +17,9 @@ public final class Launcher {
     /** The incubator module that the netlib Java BLAS uses for SIMD products. */
     public static final String VECTOR_MODULE = "jdk.incubator.vector";
 
+    /** Set on a JVM that this class restarted, so that it never restarts twice. */
+    private static final String RELAUNCHED_PROPERTY = "epsnn.relaunched";
+
     /** System property of SLF4J Simple that sets the default log level. */
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
@@ -30,14 +33,22 @@ public final class Launcher {
     }
 
     /**
-     * Runs the command line. With no arguments it prints the help.
-     *
-     * <p>TODO: open the JavaFX window when there are no arguments, once the app module has one.
+     * Opens the workbench window when there are no arguments, else runs the command line. A JVM
+     * started without {@value #VECTOR_MODULE} is restarted once with it, because the engine's
+     * kernels need it.
      */
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains(EpsnnCommand.VERBOSE_OPTION));
-        if (args.length > 0 && !hasVectorModule()) {
+        if (!hasVectorModule()) {
+            if (System.getProperty(RELAUNCHED_PROPERTY) == null) {
+                System.exit(relaunchWithVectorModule(args));
+            }
             System.err.println(missingVectorModuleWarning());
+            System.exit(1);
+        }
+        if (args.length == 0) {
+            javafx.application.Application.launch(org.epsnn.app.workbench.WorkbenchApplication.class);
+            return;
         }
         int exitCode;
         try {
@@ -56,10 +67,43 @@ public final class Launcher {
         return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
     }
 
-    /** Returns the one-line warning printed when the JVM runs without {@value #VECTOR_MODULE}. */
+    /** Returns the one-line error printed when the JVM runs without {@value #VECTOR_MODULE} and cannot restart with it. */
     public static String missingVectorModuleWarning() {
-        return "Warning: the JVM runs without the module " + VECTOR_MODULE + ", so training will be slower."
+        return "Error: the JVM runs without the module " + VECTOR_MODULE + ", which the EP engine needs."
                 + " Start it with ./epsnn, or with java --add-modules " + VECTOR_MODULE + " -jar epsnn.jar.";
+    }
+
+    /**
+     * Starts the same program in a new JVM with {@value #VECTOR_MODULE} added, passing on the
+     * JVM options, class path and arguments, and waits for it.
+     *
+     * @return the new JVM's exit code, or 1 when it could not start
+     */
+    private static int relaunchWithVectorModule(String[] args) {
+        java.util.Optional<String> javaCommand = ProcessHandle.current().info().command();
+        if (javaCommand.isEmpty()) {
+            System.err.println(missingVectorModuleWarning());
+            return 1;
+        }
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(javaCommand.get());
+        command.add("--add-modules");
+        command.add(VECTOR_MODULE);
+        command.add("-D" + RELAUNCHED_PROPERTY + "=true");
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Launcher.class.getName());
+        command.addAll(Arrays.asList(args));
+        try {
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
+        } catch (java.io.IOException e) {
+            System.err.println(missingVectorModuleWarning() + " Restarting with it failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
     }
 
     /**

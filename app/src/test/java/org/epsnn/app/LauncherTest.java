@@ -16,6 +16,6 @@ class LauncherTest {
     void warningIsOneLineWithFix() {
         String warning = Launcher.missingVectorModuleWarning();
 
-        assertThat(warning).doesNotContain("\n").contains("slower").contains("--add-modules jdk.incubator.vector");
+        assertThat(warning).doesNotContain("\n").contains("needs").contains("--add-modules jdk.incubator.vector");
     }
 }

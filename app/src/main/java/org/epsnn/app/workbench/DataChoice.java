@@ -1,0 +1,68 @@
+package org.epsnn.app.workbench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.epsnn.app.data.TrainingData;
+
+/** Where the workbench takes its data from: a built-in generator, an MNIST folder or a CSV file. */
+public sealed interface DataChoice {
+
+    /** Loads or generates the data; may take seconds, so callers run it off the FX thread. */
+    TrainingData load() throws IOException;
+
+    /** A short description for titles and the status bar. */
+    String describe();
+
+    /**
+     * A built-in generated dataset.
+     *
+     * @param name a name from {@code BuiltInDatasets}
+     * @param seed generator seed
+     */
+    record BuiltIn(String name, long seed) implements DataChoice {
+        public BuiltIn {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public TrainingData load() {
+            return TrainingData.builtIn(name, seed);
+        }
+
+        @Override
+        public String describe() {
+            return name + " (built-in, seed " + seed + ")";
+        }
+    }
+
+    /** A folder holding the four MNIST IDX files. */
+    record Mnist(Path folder) implements DataChoice {
+        @Override
+        public TrainingData load() throws IOException {
+            return TrainingData.mnist(folder);
+        }
+
+        @Override
+        public String describe() {
+            return "MNIST in " + folder;
+        }
+    }
+
+    /**
+     * A CSV file, split at random into training and test rows.
+     *
+     * @param target the target column by header name or 0-based index; null for the last column
+     */
+    record Csv(Path file, String target, double testFraction, long seed) implements DataChoice {
+        @Override
+        public TrainingData load() throws IOException {
+            return TrainingData.csv(file, target, testFraction, seed);
+        }
+
+        @Override
+        public String describe() {
+            return file.getFileName() + (target == null ? "" : " (target " + target + ")");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.epsnn.app.workbench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.epsnn.model.training.BatchStatistics;
+import org.epsnn.model.training.Evaluation;
+import org.epsnn.model.training.PassSummary;
+import org.epsnn.model.training.TrainingListener;
+import org.epsnn.model.training.TrainingSnapshot;
+
+/**
+ * The hand-over from the training thread to the FX thread. The training thread writes the latest
+ * batch statistics and snapshot into single slots (a newer value replaces an unread one) and
+ * appends evaluations and pass summaries to bounded queues; the FX thread drains everything at a
+ * fixed rate. However fast training runs, the FX event queue receives nothing.
+ */
+public final class LiveFeed implements TrainingListener {
+
+    /** Queued events kept at most; older ones are dropped when the FX thread falls behind. */
+    static final int MAX_QUEUED = 10_000;
+
+    /** A periodic or end-of-pass evaluation on the test data. */
+    public record EvaluationPoint(long samplesSeen, int pass, double runningTrainAccuracy, Evaluation test) {
+    }
+
+    /** What a drain returns: the newest statistics and snapshot (or null) and the queued events. */
+    public record Drained(BatchStatistics latestBatch, List<BatchStatistics> batches, TrainingSnapshot snapshot,
+                          List<EvaluationPoint> evaluations, List<PassSummary> passes) {
+        public boolean isEmpty() {
+            return latestBatch == null && snapshot == null && evaluations.isEmpty() && passes.isEmpty();
+        }
+    }
+
+    private final AtomicReference<BatchStatistics> latestBatch = new AtomicReference<>();
+    private final AtomicReference<TrainingSnapshot> latestSnapshot = new AtomicReference<>();
+    private final ConcurrentLinkedQueue<BatchStatistics> batches = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<EvaluationPoint> evaluations = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<PassSummary> passes = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queuedBatches = new AtomicInteger();
+    private final int batchStride;
+
+    /** @param batchStride keep every this many batches' statistics for the running curves (the latest is always kept) */
+    public LiveFeed(int batchStride) {
+        this.batchStride = Math.max(1, batchStride);
+    }
+
+    @Override
+    public void batchCompleted(BatchStatistics statistics) {
+        latestBatch.set(statistics);
+        if (statistics.batch() % batchStride == 0 || statistics.batch() == statistics.batchesInPass()) {
+            if (queuedBatches.incrementAndGet() > MAX_QUEUED) {
+                batches.poll();
+                queuedBatches.decrementAndGet();
+            }
+            batches.add(statistics);
+        }
+    }
+
+    @Override
+    public void evaluated(long samplesSeen, int pass, double runningTrainAccuracy, Evaluation test) {
+        if (evaluations.size() < MAX_QUEUED) {
+            evaluations.add(new EvaluationPoint(samplesSeen, pass, runningTrainAccuracy, test));
+        }
+    }
+
+    @Override
+    public void passCompleted(PassSummary summary) {
+        passes.add(summary);
+    }
+
+    @Override
+    public void snapshotTaken(TrainingSnapshot snapshot) {
+        latestSnapshot.set(snapshot);
+    }
+
+    /** Takes everything that arrived since the last drain. Called on the FX thread. */
+    public Drained drain() {
+        List<BatchStatistics> batchList = new ArrayList<>();
+        BatchStatistics batch;
+        while ((batch = batches.poll()) != null) {
+            queuedBatches.decrementAndGet();
+            batchList.add(batch);
+        }
+        List<EvaluationPoint> evaluationList = new ArrayList<>();
+        EvaluationPoint evaluation;
+        while ((evaluation = evaluations.poll()) != null) {
+            evaluationList.add(evaluation);
+        }
+        List<PassSummary> passList = new ArrayList<>();
+        PassSummary pass;
+        while ((pass = passes.poll()) != null) {
+            passList.add(pass);
+        }
+        return new Drained(latestBatch.getAndSet(null), batchList, latestSnapshot.getAndSet(null), evaluationList, passList);
+    }
+}

@@ -1,0 +1,592 @@
+package org.epsnn.app.workbench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.FXCollections;
+import javafx.event.ActionEvent;
+import javafx.event.EventHandler;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.controlsfx.control.PropertySheet;
+import org.epsnn.app.data.TrainingData;
+import org.epsnn.model.data.BuiltInDatasets;
+import org.epsnn.model.network.LayerSpec;
+import org.epsnn.model.network.NetworkSpec;
+import org.epsnn.model.network.NeuronModel;
+import org.epsnn.model.network.WeightPrior;
+import org.epsnn.model.training.TrainingSettings;
+import org.epsnn.views.ChartTheme;
+import org.epsnn.views.network.NetworkEditorView;
+
+/**
+ * The main window: menus and tool bar, the network editor with the selected layer's properties
+ * on the left, the live plots in the centre, data and training settings on the right, and the
+ * status bar. It binds to the {@link WorkbenchController} and forwards gestures to it.
+ */
+public final class MainWindow {
+
+    /** The neuron models the layer sheet offers. */
+    public enum NeuronChoice {
+        HEAVISIDE, SIGMOID, LINEAR
+    }
+
+    /** The weight kinds the layer sheet offers. */
+    public enum WeightChoice {
+        GAUSSIAN, BINARY, TERNARY
+    }
+
+    private final WorkbenchController controller;
+    private final Stage stage;
+    private final ChartTheme theme = new ChartTheme();
+    private final NetworkEditorView editor;
+    private final PlotsPane plots;
+    private final PropertySheet layerSheet = new PropertySheet();
+    private final PropertySheet settingsSheet = new PropertySheet();
+    private final Label layerMessage = new Label();
+    private final Label settingsMessage = new Label();
+    private final Label dataSummary = new Label("No data loaded.");
+    private final ComboBox<String> builtInChoice = new ComboBox<>(FXCollections.observableArrayList(BuiltInDatasets.names()));
+    private final TextField seedField = new TextField("1");
+    private final BorderPane root = new BorderPane();
+    private final Scene scene;
+
+    public MainWindow(Stage stage, WorkbenchController controller) {
+        this.stage = stage;
+        this.controller = controller;
+        this.editor = new NetworkEditorView(theme);
+        this.plots = new PlotsPane(theme);
+
+        root.setTop(new VBox(menuBar(), toolBar()));
+        SplitPane split = new SplitPane(leftPane(), plots.node(), rightPane());
+        split.setDividerPositions(0.24, 0.78);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        SplitPane.setResizableWithParent(split.getItems().get(2), false);
+        root.setCenter(split);
+        root.setBottom(statusBar());
+        scene = new Scene(root, 1500, 920);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::spaceTogglesPause);
+
+        plots.setFileChooser(this::chooseExportFile, (path, error) -> showError("Export failed",
+                "Could not write " + path + ": " + error.getMessage()));
+        editor.exportActions().setFileChooser(this::chooseExportFile);
+        bindController();
+        stage.setTitle("EP-SNN Workbench");
+        stage.setScene(scene);
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    PlotsPane plots() {
+        return plots;
+    }
+
+    NetworkEditorView editor() {
+        return editor;
+    }
+
+    // ---- layout ----
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("_File");
+        file.getItems().addAll(
+                item("Export accuracy chart as PNG...", null, event -> plots.accuracyChart().exportActions()
+                        .export(org.epsnn.views.export.ExportFormat.values()[0])),
+                new javafx.scene.control.SeparatorMenuItem(),
+                item("_Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), event -> stage.close()));
+        Menu edit = new Menu("_Edit");
+        MenuItem undo = item("_Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), event -> controller.undo());
+        MenuItem redo = item("_Redo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                event -> controller.redo());
+        undo.disableProperty().bind(controller.history().canUndoProperty().not().or(trainingBinding()));
+        redo.disableProperty().bind(controller.history().canRedoProperty().not().or(trainingBinding()));
+        MenuItem add = item("_Add layer after selection", new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
+                event -> controller.addLayerAfter(Math.max(0, editor.getSelectedIndex())));
+        MenuItem remove = item("_Remove selected layer", new KeyCodeCombination(KeyCode.DELETE, KeyCombination.SHORTCUT_DOWN),
+                event -> controller.removeLayer(editor.getSelectedIndex() - 1));
+        add.disableProperty().bind(trainingBinding());
+        remove.disableProperty().bind(trainingBinding());
+        edit.getItems().addAll(undo, redo, new javafx.scene.control.SeparatorMenuItem(), add, remove);
+
+        Menu data = new Menu("_Data");
+        for (String name : BuiltInDatasets.names()) {
+            MenuItem builtIn = item("Built-in: " + name, null, event -> loadBuiltIn(name));
+            builtIn.disableProperty().bind(trainingBinding());
+            data.getItems().add(builtIn);
+        }
+        MenuItem mnist = item("Open _MNIST folder...", new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN),
+                event -> openMnist());
+        MenuItem csv = item("Open _CSV file...", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                event -> openCsv());
+        mnist.disableProperty().bind(trainingBinding());
+        csv.disableProperty().bind(trainingBinding());
+        data.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), mnist, csv);
+
+        Menu train = new Menu("_Train");
+        train.getItems().addAll(trainItems());
+        Menu help = new Menu("_Help");
+        help.getItems().addAll(item("_Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), event -> showShortcuts()),
+                item("_About", null, event -> showAbout()));
+        return new MenuBar(file, edit, data, train, help);
+    }
+
+    private List<MenuItem> trainItems() {
+        MenuItem start = item("_Start", new KeyCodeCombination(KeyCode.F5), event -> controller.start());
+        MenuItem pause = item("_Pause or resume (Space)", new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
+                event -> controller.togglePause());
+        MenuItem step = item("Step one _batch", new KeyCodeCombination(KeyCode.F10), event -> controller.step());
+        MenuItem stop = item("St_op", new KeyCodeCombination(KeyCode.ESCAPE), event -> controller.stop());
+        MenuItem reset = item("_Reset posterior", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
+                event -> controller.resetPosterior());
+        start.disableProperty().bind(trainingBinding().or(loadingBinding()));
+        pause.disableProperty().bind(trainingBinding().not());
+        step.disableProperty().bind(loadingBinding().or(runningBinding()));
+        stop.disableProperty().bind(trainingBinding().not());
+        reset.disableProperty().bind(trainingBinding().or(controller.hasPosteriorProperty().not()));
+        return List.of(start, pause, step, stop, reset);
+    }
+
+    private ToolBar toolBar() {
+        Button start = button("Start", "Start or continue training (F5)", event -> controller.start());
+        start.setId("start");
+        Button pause = button("Pause", "Pause or resume (Space)", event -> controller.togglePause());
+        pause.setId("pause");
+        pause.textProperty().bind(Bindings.when(controller.runStateProperty().isEqualTo(WorkbenchController.RunState.PAUSED))
+                .then("Resume").otherwise("Pause"));
+        Button step = button("Step", "Run one batch, then hold (F10)", event -> controller.step());
+        step.setId("step");
+        Button stop = button("Stop", "Stop after the current batch (Esc)", event -> controller.stop());
+        stop.setId("stop");
+        Button reset = button("Reset posterior", "Discard what was learnt (Ctrl+R)", event -> controller.resetPosterior());
+        reset.setId("reset");
+        Button undo = button("Undo", "Undo the last network edit (Ctrl+Z)", event -> controller.undo());
+        undo.setId("undo");
+        Button redo = button("Redo", "Redo (Ctrl+Shift+Z)", event -> controller.redo());
+        redo.setId("redo");
+        start.disableProperty().bind(trainingBinding().or(loadingBinding()));
+        pause.disableProperty().bind(trainingBinding().not());
+        step.disableProperty().bind(loadingBinding().or(runningBinding()));
+        stop.disableProperty().bind(trainingBinding().not());
+        reset.disableProperty().bind(trainingBinding().or(controller.hasPosteriorProperty().not()));
+        undo.disableProperty().bind(controller.history().canUndoProperty().not().or(trainingBinding()));
+        redo.disableProperty().bind(controller.history().canRedoProperty().not().or(trainingBinding()));
+        return new ToolBar(start, pause, step, stop, reset, new Separator(Orientation.VERTICAL), undo, redo);
+    }
+
+    private Node leftPane() {
+        editor.setPrefHeight(360);
+        editor.setOnSelectLayer(index -> showLayer(index));
+        editor.setOnAddLayerAfter(index -> controller.addLayerAfter(index));
+        editor.setOnRemoveLayer(index -> controller.removeLayer(index - 1));
+        editor.setOnMoveLayer((index, delta) -> controller.moveLayer(index - 1, delta));
+        layerSheet.setModeSwitcherVisible(false);
+        layerSheet.setSearchBoxVisible(false);
+        layerMessage.setWrapText(true);
+        layerMessage.setId("layer-message");
+        layerMessage.setStyle("-fx-text-fill: #b00020;");
+        VBox box = new VBox(4, titled("Network", editor), titled("Selected layer", new VBox(4, layerSheet, layerMessage)));
+        VBox.setVgrow(box.getChildren().get(0), Priority.ALWAYS);
+        box.setPadding(new Insets(4));
+        box.setMinWidth(300);
+        return box;
+    }
+
+    private Node rightPane() {
+        builtInChoice.setId("builtin-choice");
+        builtInChoice.setPromptText("built-in dataset");
+        seedField.setPrefColumnCount(6);
+        Button load = button("Generate", "Generate the chosen built-in dataset from the seed", event -> {
+            if (builtInChoice.getValue() != null) {
+                loadBuiltIn(builtInChoice.getValue());
+            }
+        });
+        Button mnist = button("MNIST folder...", "Open a folder with the four MNIST IDX files", event -> openMnist());
+        Button csv = button("CSV file...", "Open a CSV file", event -> openCsv());
+        for (Button button : List.of(load, mnist, csv)) {
+            button.disableProperty().bind(trainingBinding());
+        }
+        dataSummary.setWrapText(true);
+        dataSummary.setId("data-summary");
+        VBox dataBox = new VBox(4, new HBox(4, builtInChoice, new Label("seed"), seedField, load), new HBox(4, mnist, csv), dataSummary);
+
+        settingsSheet.setModeSwitcherVisible(false);
+        settingsSheet.setSearchBoxVisible(false);
+        settingsSheet.getItems().setAll(settingItems());
+        settingsSheet.disableProperty().bind(trainingBinding());
+        settingsMessage.setWrapText(true);
+        settingsMessage.setStyle("-fx-text-fill: #b00020;");
+        settingsMessage.setId("settings-message");
+        VBox box = new VBox(4, titled("Data", dataBox), titled("Training settings", new VBox(4, settingsSheet, settingsMessage)));
+        VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
+        box.setPadding(new Insets(4));
+        box.setMinWidth(300);
+        return box;
+    }
+
+    private Node statusBar() {
+        ProgressBar bar = new ProgressBar(0);
+        bar.setId("progress");
+        bar.progressProperty().bind(controller.progressProperty());
+        bar.setPrefWidth(220);
+        Label progress = new Label();
+        progress.setId("progress-text");
+        progress.textProperty().bind(controller.progressTextProperty());
+        Label message = new Label();
+        message.setId("status-message");
+        message.textProperty().bind(controller.messageProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox status = new HBox(10, bar, progress, new Separator(Orientation.VERTICAL), message);
+        status.setPadding(new Insets(4, 8, 4, 8));
+        return status;
+    }
+
+    private static TitledPane titled(String title, Node content) {
+        TitledPane pane = new TitledPane(title, content);
+        pane.setCollapsible(false);
+        pane.setMaxHeight(Double.MAX_VALUE);
+        return pane;
+    }
+
+    private static MenuItem item(String text, KeyCombination accelerator, EventHandler<ActionEvent> action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(accelerator);
+        }
+        item.setOnAction(action);
+        return item;
+    }
+
+    private static Button button(String text, String tip, EventHandler<ActionEvent> action) {
+        Button button = new Button(text);
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(action);
+        return button;
+    }
+
+    private BooleanBinding trainingBinding() {
+        return controller.runStateProperty().isEqualTo(WorkbenchController.RunState.RUNNING)
+                .or(controller.runStateProperty().isEqualTo(WorkbenchController.RunState.PAUSED));
+    }
+
+    private BooleanBinding runningBinding() {
+        return controller.runStateProperty().isEqualTo(WorkbenchController.RunState.RUNNING);
+    }
+
+    private BooleanBinding loadingBinding() {
+        return controller.runStateProperty().isEqualTo(WorkbenchController.RunState.LOADING);
+    }
+
+    // ---- state to view ----
+
+    private void bindController() {
+        controller.history().networkProperty().addListener((observable, before, after) -> {
+            editor.setNetwork(after);
+            showLayer(editor.getSelectedIndex());
+        });
+        editor.setNetwork(controller.history().network());
+        editor.editableProperty().bind(trainingBinding().not());
+        layerSheet.disableProperty().bind(trainingBinding());
+        controller.dataProperty().addListener((observable, before, after) -> {
+            if (after != null) {
+                dataSummary.setText(describe(after));
+                plots.setData(after, controller.history().network().depth());
+            }
+        });
+        controller.addFeedConsumer(plots::accept);
+        controller.addResetListener(() -> plots.resetHistory(controller.history().network().depth()));
+        controller.settingsProperty().addListener((observable, before, after) -> settingsSheet.getItems().setAll(settingItems()));
+        showLayer(1);
+    }
+
+    private String describe(TrainingData loaded) {
+        DataChoice choice = controller.dataChoiceProperty().get();
+        return (choice == null ? "" : choice.describe() + "\n") + loaded.summary()
+                + (loaded.train().isImage() ? "\nimages of " + loaded.train().imageWidth() + " x " + loaded.train().imageHeight() : "");
+    }
+
+    /** Fills the layer sheet for editor column {@code index} (0 is the input layer). */
+    private void showLayer(int index) {
+        NetworkSpec spec = controller.history().network();
+        layerMessage.setText("");
+        if (index <= 0 || index > spec.depth()) {
+            layerSheet.getItems().clear();
+            layerMessage.setStyle("-fx-text-fill: #444;");
+            layerMessage.setText(index == 0 ? "The input layer has " + spec.inputSize() + " neurons, one per feature of the data."
+                    : "Select a layer in the editor to see its properties.");
+            return;
+        }
+        layerMessage.setStyle("-fx-text-fill: #b00020;");
+        int layer = index - 1;
+        boolean output = layer == spec.depth() - 1;
+        LayerSpec current = spec.layer(layer);
+        String category = output ? "Output layer " + index : "Layer " + index;
+        List<PropertySheet.Item> items = new java.util.ArrayList<>();
+        if (!output) {
+            items.add(new SheetItem<>(category, "Size", "Number of neurons", Integer.class, () -> current.size(),
+                    value -> controller.editLayer(layer, "Size", spec0 -> spec0.withSize(value)), this::showLayerMessage));
+        }
+        items.add(new SheetItem<>(category, "Neuron", "Heaviside (deterministic), Bernoulli-sigmoid, or linear (regression output)",
+                NeuronChoice.class, () -> NeuronChoice.valueOf(current.neuron().kind().name()),
+                value -> controller.editLayer(layer, "Neuron", spec0 -> spec0.withNeuron(neuronOf(value, spec0.neuron().temperature()))),
+                this::showLayerMessage));
+        items.add(new SheetItem<>(category, "Temperature", "Temperature T of the sigmoid neuron, positive", Double.class,
+                () -> current.neuron().temperature(),
+                value -> controller.editLayer(layer, "Temperature", spec0 -> spec0.withNeuron(
+                        spec0.neuron().kind() == NeuronModel.Kind.SIGMOID ? NeuronModel.sigmoid(value) : checkTemperature(spec0.neuron(), value))),
+                this::showLayerMessage));
+        items.add(new SheetItem<>(category, "Weights", "Gaussian, binary {-1, +1} or ternary {-1, 0, +1} weights",
+                WeightChoice.class, () -> WeightChoice.valueOf(current.prior().kind() == WeightPrior.Kind.DISCRETE ? "TERNARY" : current.prior().kind().name()),
+                value -> controller.editLayer(layer, "Weights", spec0 -> spec0.withPrior(priorOf(value, spec0.prior()))),
+                this::showLayerMessage));
+        items.add(new SheetItem<>(category, "Prior variance", "Prior variance of Gaussian weights, positive", Double.class,
+                () -> current.prior().isDiscrete() ? 1.0 : current.prior().variance(),
+                value -> controller.editLayer(layer, "Prior variance", spec0 -> spec0.prior().isDiscrete()
+                        ? rejectVariance(spec0) : spec0.withPrior(WeightPrior.gaussian(value))),
+                this::showLayerMessage));
+        items.add(new SheetItem<>(category, "Bias", "An always-on input with its own weight", Boolean.class, () -> current.bias(),
+                value -> controller.editLayer(layer, "Bias", spec0 -> spec0.withBias(value)), this::showLayerMessage));
+        items.add(new SheetItem<>(category, "Tempering", "Counts every site this many times (1 is plain EP)", Double.class,
+                () -> current.temper(),
+                value -> controller.editLayer(layer, "Tempering", spec0 -> spec0.withTemper(value)), this::showLayerMessage));
+        layerSheet.getItems().setAll(items);
+    }
+
+    private static NeuronModel neuronOf(NeuronChoice choice, double temperature) {
+        return switch (choice) {
+            case HEAVISIDE -> NeuronModel.HEAVISIDE;
+            case SIGMOID -> NeuronModel.sigmoid(temperature > 0 ? temperature : 1.0);
+            case LINEAR -> NeuronModel.LINEAR;
+        };
+    }
+
+    private static NeuronModel checkTemperature(NeuronModel neuron, double value) {
+        throw new IllegalArgumentException("the temperature applies to sigmoid neurons only; choose Neuron SIGMOID first (got "
+                + value + " for a " + neuron + " neuron)");
+    }
+
+    private static LayerSpec rejectVariance(LayerSpec spec) {
+        throw new IllegalArgumentException("the prior variance applies to Gaussian weights only; this layer has " + spec.prior() + " weights");
+    }
+
+    private static WeightPrior priorOf(WeightChoice choice, WeightPrior current) {
+        return switch (choice) {
+            case GAUSSIAN -> WeightPrior.gaussian(current.isDiscrete() ? 1.0 : current.variance());
+            case BINARY -> WeightPrior.binary();
+            case TERNARY -> WeightPrior.ternary();
+        };
+    }
+
+    private void showLayerMessage(String text) {
+        layerMessage.setText(text == null ? "" : text);
+        if (text == null) {
+            showLayer(editor.getSelectedIndex());
+        }
+    }
+
+    private List<PropertySheet.Item> settingItems() {
+        TrainingSettings current = controller.settings();
+        String category = "Training";
+        return List.of(
+                new SheetItem<>(category, "First-pass batch", "Batch size of the first pass; keep it small (10)", Integer.class,
+                        () -> current.firstBatchSize(), value -> editSetting(s -> s.withFirstBatchSize(value)), this::showSettingsMessage),
+                new SheetItem<>(category, "Batch", "Batch size of later passes", Integer.class,
+                        () -> current.batchSize(), value -> editSetting(s -> s.withBatchSize(value)), this::showSettingsMessage),
+                new SheetItem<>(category, "Passes", "Passes over the training data per run", Integer.class,
+                        () -> current.passes(), value -> editSetting(s -> s.withPasses(value)), this::showSettingsMessage),
+                new SheetItem<>(category, "Damping", "Damping of later passes in (0, 1]; 0 means min(1, 100 / batch)", Double.class,
+                        () -> Double.isNaN(current.damping()) ? 0.0 : current.damping(),
+                        value -> editSetting(s -> s.withDamping(value == 0.0 ? Double.NaN : value)), this::showSettingsMessage),
+                new SheetItem<>(category, "Damping schedule", "Damping of passes 2, 3, ... as a comma list, e.g. 0.5,0.5,0.25; empty for constant",
+                        String.class, () -> scheduleText(current.dampingSchedule()),
+                        value -> editSetting(s -> s.withDampingSchedule(parseSchedule(value))), this::showSettingsMessage),
+                new SheetItem<>(category, "Adaptive damping", "Scale each neuron's step by how much its samples agree", Boolean.class,
+                        () -> current.adaptiveDamping(), value -> editSetting(s -> s.withAdaptiveDamping(value)), this::showSettingsMessage),
+                new SheetItem<>(category, "Seed", "Seed of the prior draws and the shuffling", Long.class,
+                        () -> current.seed(), value -> editSetting(s -> s.withSeed(value)), this::showSettingsMessage),
+                new SheetItem<>(category, "Threads", "Threads for the matrix products", Integer.class,
+                        () -> current.threads(), value -> editSetting(s -> s.withThreads(value)), this::showSettingsMessage),
+                new SheetItem<>(category, "Evaluation interval", "Evaluate on the test data every this many batches; 0 only after each pass",
+                        Integer.class, () -> current.evaluationInterval(), value -> editSetting(s -> s.withEvaluationInterval(value)),
+                        this::showSettingsMessage),
+                new SheetItem<>(category, "Input encoding", "threshold, threshold:LEVEL, bernoulli or real", String.class,
+                        () -> controller.encoding().toString(), controller::editEncoding, this::showSettingsMessage));
+    }
+
+    private String editSetting(java.util.function.UnaryOperator<TrainingSettings> edit) {
+        return controller.editSettings(edit);
+    }
+
+    private void showSettingsMessage(String text) {
+        settingsMessage.setText(text == null ? "" : text);
+    }
+
+    private static String scheduleText(double[] schedule) {
+        StringBuilder text = new StringBuilder();
+        for (double value : schedule) {
+            if (text.length() > 0) {
+                text.append(',');
+            }
+            text.append(value);
+        }
+        return text.toString();
+    }
+
+    private static double[] parseSchedule(String text) {
+        String trimmed = text.trim();
+        if (trimmed.isEmpty()) {
+            return new double[0];
+        }
+        String[] parts = trimmed.split(",");
+        double[] values = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                values[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Damping schedule entry " + (i + 1) + " ('" + parts[i].trim()
+                        + "') is not a number; write e.g. 0.5,0.5,0.25");
+            }
+        }
+        return values;
+    }
+
+    // ---- gestures ----
+
+    private void spaceTogglesPause(KeyEvent event) {
+        if (event.getCode() == KeyCode.SPACE && !(scene.getFocusOwner() instanceof TextInputControl)
+                && controller.isTraining()) {
+            controller.togglePause();
+            event.consume();
+        }
+    }
+
+    void loadBuiltIn(String name) {
+        long seed;
+        try {
+            seed = Long.parseLong(seedField.getText().trim());
+        } catch (NumberFormatException e) {
+            controller.showMessage("Seed '" + seedField.getText() + "' is not a whole number; enter e.g. 1.");
+            return;
+        }
+        builtInChoice.setValue(name);
+        controller.loadData(new DataChoice.BuiltIn(name, seed), error -> showError("Could not generate " + name, error.getMessage()));
+    }
+
+    private void openMnist() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder with the four MNIST IDX files");
+        File folder = chooser.showDialog(stage);
+        if (folder != null) {
+            controller.loadData(new DataChoice.Mnist(folder.toPath()), error -> showError("Could not read MNIST", error.getMessage()));
+        }
+    }
+
+    private void openCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a CSV file");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(stage);
+        if (file == null) {
+            return;
+        }
+        TextInputDialog target = new TextInputDialog("");
+        target.setTitle("Target column");
+        target.setHeaderText("Which column holds the target? Enter its header name or 0-based index; leave empty for the last column.");
+        target.initOwner(stage);
+        Optional<String> answer = target.showAndWait();
+        if (answer.isEmpty()) {
+            return;
+        }
+        String column = answer.get().trim().isEmpty() ? null : answer.get().trim();
+        long seed = controller.settings().seed();
+        controller.loadData(new DataChoice.Csv(file.toPath(), column, 0.2, seed),
+                error -> showError("Could not read " + file.getName(), error.getMessage()));
+    }
+
+    private Optional<Path> chooseExportFile(String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export as " + extension.toUpperCase(java.util.Locale.ROOT));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(java.util.Locale.ROOT), "*." + extension));
+        File file = chooser.showSaveDialog(stage);
+        if (file == null) {
+            return Optional.empty();
+        }
+        Path path = file.toPath();
+        return Optional.of(path.getFileName().toString().contains(".") ? path : path.resolveSibling(path.getFileName() + "." + extension));
+    }
+
+    private void showError(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.initOwner(stage);
+        alert.show();
+    }
+
+    private void showShortcuts() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, String.join("\n",
+                "F5  start or continue training",
+                "Space  pause or resume",
+                "F10  step one batch",
+                "Esc  stop after the current batch",
+                "Ctrl+R  reset the posterior",
+                "Ctrl+Z / Ctrl+Shift+Z  undo / redo a network edit",
+                "Ctrl+L  add a layer after the selection",
+                "Ctrl+Delete  remove the selected layer",
+                "Ctrl+M  open an MNIST folder, Ctrl+O  open a CSV file",
+                "Right-click a plot to export it as PNG, SVG or CSV"), ButtonType.OK);
+        alert.setTitle("Keyboard shortcuts");
+        alert.setHeaderText("Keyboard shortcuts");
+        alert.initOwner(stage);
+        alert.show();
+    }
+
+    private void showAbout() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION,
+                "Trains spiking neural networks with Expectation-Propagation and shows the posterior of every weight, "
+                        + "the spike probability of every neuron and the accuracy while it learns.\n\n"
+                        + "Method: Yao, McLaughlin and Altmann, \"Training of Spiking Neural Networks with "
+                        + "Expectation-Propagation\", arXiv:2506.23757, 2025.", ButtonType.OK);
+        alert.setTitle("About the EP-SNN Workbench");
+        alert.setHeaderText("EP-SNN Workbench");
+        alert.initOwner(stage);
+        alert.show();
+    }
+}

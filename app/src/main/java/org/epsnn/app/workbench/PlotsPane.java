@@ -1,0 +1,520 @@
+package org.epsnn.app.workbench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.epsnn.app.data.TrainingData;
+import org.epsnn.model.data.Dataset;
+import org.epsnn.model.training.PassSummary;
+import org.epsnn.model.training.TrainingSnapshot;
+import org.epsnn.views.ChartTheme;
+import org.epsnn.views.ColorMap;
+import org.epsnn.views.chart.HistogramChart;
+import org.epsnn.views.chart.MetricChart;
+import org.epsnn.views.chart.RegressionBandView;
+import org.epsnn.views.chart.WeightDensityChart;
+import org.epsnn.views.data.DatasetPreviewView;
+import org.epsnn.views.draw.ValueRange;
+import org.epsnn.views.export.ExportActions;
+import org.epsnn.views.heatmap.ClassProbabilityBars;
+import org.epsnn.views.heatmap.DecisionMapView;
+import org.epsnn.views.heatmap.HistogramHistoryView;
+import org.epsnn.views.heatmap.ImageGridView;
+import org.epsnn.views.heatmap.SpikeHeatmapView;
+
+/**
+ * The live plots: accuracy and likelihood, posterior weights, receptive fields, spike
+ * probabilities, and the decision map or regression band. It takes what the controller drains
+ * from the training thread and never starts work of its own.
+ */
+final class PlotsPane {
+
+    static final String TRAIN_RUNNING = "train (moving average of batches)";
+    static final String TEST_BAYESIAN = "test, Bayesian";
+    static final String TEST_DETERMINISTIC = "test, deterministic";
+    static final String TEST_NLL = "test NLL";
+    private static final int RECEPTIVE_FIELDS = 16;
+    private static final int DENSITY_WEIGHTS = 8;
+    private static final double MOVING_AVERAGE_WEIGHT = 0.05;
+
+    private final ChartTheme theme;
+    private final TabPane tabs = new TabPane();
+    private final MetricChart accuracy;
+    private final HistogramChart meanHistogram;
+    private final HistogramChart deviationHistogram;
+    private final HistogramHistoryView meanHistory;
+    private final WeightDensityChart density;
+    private final ImageGridView fieldMeans;
+    private final ImageGridView fieldDeviations;
+    private final SpikeHeatmapView spikes;
+    private final ClassProbabilityBars classBars;
+    private final ImageGridView sampleImage;
+    private final MetricChart firing;
+    private final DecisionMapView decisionMap;
+    private final RegressionBandView regression;
+    private final DatasetPreviewView preview;
+    private final ComboBox<Integer> layerChoice = new ComboBox<>();
+    private final Spinner<Integer> neuronChoice = new Spinner<>(0, 0, 0);
+    private final Spinner<Integer> sampleChoice = new Spinner<>(0, WorkbenchController.SNAPSHOT_SAMPLES - 1, 0);
+    private final Label mapNote = new Label();
+    private final Tab fieldsTab;
+    private final Tab mapTab;
+    private final List<ExportActions> exports = new ArrayList<>();
+
+    private TrainingData data;
+    private TrainingSnapshot lastSnapshot;
+    private double movingAccuracy = Double.NaN;
+    private int firingLayers = -1;
+
+    PlotsPane(ChartTheme theme) {
+        this.theme = theme;
+        accuracy = new MetricChart(theme, "samples seen", "accuracy");
+        accuracy.showSecondaryAxis("negative log-likelihood");
+        accuracy.addSeries(TRAIN_RUNNING);
+        accuracy.addSeries(TEST_BAYESIAN);
+        accuracy.addSeries(TEST_DETERMINISTIC);
+        accuracy.addSeries(TEST_NLL, MetricChart.YAxis.SECONDARY);
+
+        meanHistogram = new HistogramChart(theme, "posterior mean");
+        deviationHistogram = new HistogramChart(theme, "posterior standard deviation");
+        meanHistory = new HistogramHistoryView(theme, "posterior mean", 40, 300);
+        meanHistory.setTimeLabel("samples seen");
+        density = new WeightDensityChart(theme);
+        fieldMeans = new ImageGridView(theme);
+        fieldMeans.setColorBarLabel("posterior mean");
+        fieldDeviations = new ImageGridView(theme);
+        fieldDeviations.setColorBarLabel("posterior standard deviation");
+        fieldDeviations.setColorMap(ColorMap.VIRIDIS);
+        spikes = new SpikeHeatmapView(theme);
+        classBars = new ClassProbabilityBars(theme);
+        sampleImage = new ImageGridView(theme);
+        sampleImage.setColorBarLabel("input spike probability");
+        sampleImage.setColorMap(ColorMap.GREYSCALE);
+        sampleImage.setValueRange(ValueRange.UNIT);
+        firing = new MetricChart(theme, "samples seen", "mean spike probability");
+        decisionMap = new DecisionMapView(theme);
+        regression = new RegressionBandView(theme, "x", "y");
+        preview = new DatasetPreviewView(theme);
+        fieldMeans.setColorMap(ColorMap.BLUE_WHITE_RED);
+
+        fieldMeans.setOnCellClicked(index -> selectNeuron(index));
+        fieldDeviations.setOnCellClicked(index -> selectNeuron(index));
+        layerChoice.setOnAction(event -> redrawWeights());
+        neuronChoice.valueProperty().addListener((observable, before, after) -> redrawWeights());
+        sampleChoice.valueProperty().addListener((observable, before, after) -> redrawSpikes());
+        neuronChoice.setEditable(true);
+        sampleChoice.setEditable(true);
+
+        tabs.getTabs().add(tab("Accuracy", accuracy));
+        tabs.getTabs().add(tab("Weights", weightsPanel()));
+        fieldsTab = tab("Receptive fields", fieldsPanel());
+        tabs.getTabs().add(fieldsTab);
+        tabs.getTabs().add(tab("Spikes", spikesPanel()));
+        mapTab = tab("Decision map", mapPanel());
+        tabs.getTabs().add(mapTab);
+        tabs.getTabs().add(tab("Data", preview));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        for (Object view : List.of(accuracy, meanHistogram, deviationHistogram, density, firing, regression)) {
+            exports.add(((org.epsnn.views.ChartView) view).exportActions());
+        }
+        for (Object view : List.of(meanHistory, fieldMeans, fieldDeviations, spikes, classBars, sampleImage, decisionMap, preview)) {
+            exports.add(((org.epsnn.views.CanvasView) view).exportActions());
+        }
+    }
+
+    private static Tab tab(String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        return tab;
+    }
+
+    Node node() {
+        return tabs;
+    }
+
+    TabPane tabs() {
+        return tabs;
+    }
+
+    /** Lets every plot's export menu ask the user for a file. */
+    void setFileChooser(Function<String, Optional<Path>> chooser, java.util.function.BiConsumer<Path, java.io.IOException> onFailure) {
+        for (ExportActions actions : exports) {
+            actions.setFileChooser(chooser);
+            actions.setOnExportFailed(onFailure);
+        }
+    }
+
+    private Node weightsPanel() {
+        layerChoice.setPromptText("layer");
+        HBox controls = new HBox(8, new Label("Layer"), layerChoice, new Label("Neuron"), neuronChoice,
+                new Label("(click a receptive field to choose a neuron)"));
+        controls.setPadding(new Insets(4));
+        GridPane grid = new GridPane();
+        grid.add(meanHistogram, 0, 0);
+        grid.add(deviationHistogram, 1, 0);
+        grid.add(meanHistory, 0, 1);
+        grid.add(density, 1, 1);
+        for (Node node : List.of(meanHistogram, deviationHistogram, meanHistory, density)) {
+            GridPane.setHgrow(node, Priority.ALWAYS);
+            GridPane.setVgrow(node, Priority.ALWAYS);
+        }
+        grid.setHgap(4);
+        grid.setVgap(4);
+        BorderPane pane = new BorderPane(grid);
+        pane.setTop(controls);
+        return pane;
+    }
+
+    private Node fieldsPanel() {
+        HBox row = new HBox(4, fieldMeans, fieldDeviations);
+        HBox.setHgrow(fieldMeans, Priority.ALWAYS);
+        HBox.setHgrow(fieldDeviations, Priority.ALWAYS);
+        return row;
+    }
+
+    private Node spikesPanel() {
+        HBox controls = new HBox(8, new Label("Test sample"), sampleChoice);
+        controls.setPadding(new Insets(4));
+        VBox side = new VBox(4, sampleImage, classBars);
+        VBox.setVgrow(classBars, Priority.ALWAYS);
+        sampleImage.setPrefSize(220, 220);
+        side.setPrefWidth(320);
+        GridPane grid = new GridPane();
+        grid.add(spikes, 0, 0);
+        grid.add(side, 1, 0);
+        grid.add(firing, 0, 1, 2, 1);
+        GridPane.setHgrow(spikes, Priority.ALWAYS);
+        GridPane.setVgrow(spikes, Priority.ALWAYS);
+        GridPane.setVgrow(firing, Priority.SOMETIMES);
+        GridPane.setHgrow(firing, Priority.ALWAYS);
+        BorderPane pane = new BorderPane(grid);
+        pane.setTop(controls);
+        return pane;
+    }
+
+    private Node mapPanel() {
+        mapNote.setPadding(new Insets(8));
+        BorderPane pane = new BorderPane();
+        pane.setTop(mapNote);
+        return pane;
+    }
+
+    /** Shows new data: the preview, the map kind, the layer list; clears every history. */
+    void setData(TrainingData loaded, int depth) {
+        this.data = loaded;
+        preview.setDataset(loaded.train());
+        BorderPane mapPane = (BorderPane) mapTab.getContent();
+        Dataset train = loaded.train();
+        if (train.columns() == 2 && loaded.classification()) {
+            mapTab.setText("Decision map");
+            mapPane.setCenter(decisionMap);
+            decisionMap.setClassNames(train.classNames());
+            decisionMap.setPoints(column(train, 0), column(train, 1), train.labels());
+            decisionMap.setShowUncertainty(true);
+            mapNote.setText("Predicted class (colour) and predictive uncertainty over the plane, with the training points.");
+        } else if (train.columns() == 1 && !loaded.classification()) {
+            mapTab.setText("Regression band");
+            mapPane.setCenter(regression);
+            regression.setTrainingPoints(column(train, 0), targets(train));
+            mapNote.setText("Predictive mean with a band of two standard deviations, and the training points.");
+        } else {
+            mapTab.setText("Decision map");
+            mapPane.setCenter(null);
+            mapNote.setText("The decision map needs 2-D classification data and the regression band 1-D regression data.");
+        }
+        fieldsTab.setDisable(!train.isImage());
+        resetHistory(depth);
+    }
+
+    /** Clears histories, for a new run from the prior. */
+    void resetHistory(int depth) {
+        accuracy.clear();
+        accuracy.clearMarkers();
+        meanHistory.clear();
+        firing.clear();
+        firingLayers = -1;
+        movingAccuracy = Double.NaN;
+        lastSnapshot = null;
+        List<Integer> layers = new ArrayList<>();
+        for (int l = 1; l <= depth; l++) {
+            layers.add(l);
+        }
+        layerChoice.getItems().setAll(layers);
+        layerChoice.getSelectionModel().select(0);
+    }
+
+    /** Takes one drain of the live feed. */
+    void accept(LiveFeed.Drained drained) {
+        for (var batch : drained.batches()) {
+            if (!Double.isNaN(batch.batchAccuracy())) {
+                movingAccuracy = Double.isNaN(movingAccuracy) ? batch.batchAccuracy()
+                        : movingAccuracy + MOVING_AVERAGE_WEIGHT * (batch.batchAccuracy() - movingAccuracy);
+                accuracy.append(TRAIN_RUNNING, batch.samplesSeen(), movingAccuracy);
+            }
+        }
+        for (LiveFeed.EvaluationPoint point : drained.evaluations()) {
+            var test = point.test();
+            if (data != null && data.classification()) {
+                accuracy.append(TEST_BAYESIAN, point.samplesSeen(), test.bayesian().accuracy());
+                accuracy.append(TEST_DETERMINISTIC, point.samplesSeen(), test.deterministicAccuracy());
+                accuracy.append(TEST_NLL, point.samplesSeen(), test.bayesian().negativeLogLikelihood());
+            } else {
+                accuracy.append(TEST_NLL, point.samplesSeen(), -test.bayesianRegression().logLikelihood());
+            }
+        }
+        for (PassSummary pass : drained.passes()) {
+            accuracy.addMarker(pass.samplesSeen(), "pass " + pass.pass());
+        }
+        if (drained.snapshot() != null) {
+            lastSnapshot = drained.snapshot();
+            meanHistory.addStep(lastSnapshot.samplesSeen(), lastSnapshot.layers().get(selectedLayer()).means());
+            recordFiring(lastSnapshot);
+            redrawWeights();
+            redrawFields();
+            redrawSpikes();
+            redrawMap();
+        }
+    }
+
+    private int selectedLayer() {
+        Integer layer = layerChoice.getValue();
+        int depth = lastSnapshot == null ? 1 : lastSnapshot.layers().size();
+        return layer == null ? 0 : Math.max(0, Math.min(depth - 1, layer - 1));
+    }
+
+    private void selectNeuron(int cell) {
+        layerChoice.getSelectionModel().select(0);
+        neuronChoice.getValueFactory().setValue(cell);
+    }
+
+    private void redrawWeights() {
+        if (lastSnapshot == null) {
+            return;
+        }
+        TrainingSnapshot.LayerSnapshot layer = lastSnapshot.layers().get(selectedLayer());
+        meanHistogram.setValues("layer " + (selectedLayer() + 1), layer.means());
+        double[] deviations = new double[layer.variances().length];
+        for (int w = 0; w < deviations.length; w++) {
+            deviations[w] = Math.sqrt(layer.variances()[w]);
+        }
+        deviationHistogram.setValues("layer " + (selectedLayer() + 1), deviations);
+
+        var factory = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) neuronChoice.getValueFactory();
+        factory.setMax(layer.outputs() - 1);
+        int neuron = Math.min(neuronChoice.getValue(), layer.outputs() - 1);
+        int inputs = layer.inputs();
+        double[] means = Arrays.copyOfRange(layer.means(), neuron * inputs, (neuron + 1) * inputs);
+        double[] variances = Arrays.copyOfRange(layer.variances(), neuron * inputs, (neuron + 1) * inputs);
+        int[] selected = strongestWeights(means, DENSITY_WEIGHTS, layer.bias());
+        java.util.function.IntFunction<String> names = index -> layer.bias() && index == inputs - 1 ? "bias" : "input " + (index + 1);
+        if (layer.levels().length == 0) {
+            density.showGaussian(means, variances, selected, names);
+        } else {
+            int levels = layer.levels().length;
+            int weights = layer.outputs() * inputs;
+            double[][] probabilities = new double[inputs][levels];
+            for (int j = 0; j < inputs; j++) {
+                for (int k = 0; k < levels; k++) {
+                    probabilities[j][k] = layer.levelProbabilities()[k * weights + neuron * inputs + j];
+                }
+            }
+            density.showDiscrete(layer.levels(), probabilities, selected, WeightDensityChart.BarLayout.STACKED, names);
+        }
+    }
+
+    /** The {@code count} weights with the largest absolute mean, and the bias. */
+    private static int[] strongestWeights(double[] means, int count, boolean bias) {
+        Integer[] order = new Integer[bias ? means.length - 1 : means.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(Math.abs(means[b]), Math.abs(means[a])));
+        int taken = Math.min(count, order.length);
+        int[] selected = new int[taken + (bias ? 1 : 0)];
+        for (int i = 0; i < taken; i++) {
+            selected[i] = order[i];
+        }
+        if (bias) {
+            selected[taken] = means.length - 1;
+        }
+        return selected;
+    }
+
+    private void redrawFields() {
+        if (lastSnapshot == null || data == null || !data.train().isImage()) {
+            return;
+        }
+        TrainingSnapshot.LayerSnapshot first = lastSnapshot.layers().get(0);
+        int width = data.train().imageWidth();
+        int height = data.train().imageHeight();
+        int count = Math.min(RECEPTIVE_FIELDS, first.outputs());
+        double[][] means = new double[count][];
+        double[][] deviations = new double[count][];
+        for (int i = 0; i < count; i++) {
+            means[i] = Arrays.copyOfRange(first.means(), i * first.inputs(), i * first.inputs() + width * height);
+            deviations[i] = new double[width * height];
+            for (int j = 0; j < width * height; j++) {
+                deviations[i][j] = Math.sqrt(first.variances()[i * first.inputs() + j]);
+            }
+        }
+        fieldMeans.setValueRange(ValueRange.symmetricOfFinite(flatten(means)));
+        fieldMeans.setImages(means, width, height, index -> "neuron " + index);
+        fieldDeviations.setValueRange(ValueRange.ofFinite(flatten(deviations), ValueRange.UNIT));
+        fieldDeviations.setImages(deviations, width, height, index -> "neuron " + index);
+        fieldMeans.setHighlightedCell(neuronChoice.getValue() < count ? neuronChoice.getValue() : -1);
+    }
+
+    private static double[] flatten(double[][] rows) {
+        int total = 0;
+        for (double[] row : rows) {
+            total += row.length;
+        }
+        double[] result = new double[total];
+        int at = 0;
+        for (double[] row : rows) {
+            System.arraycopy(row, 0, result, at, row.length);
+            at += row.length;
+        }
+        return result;
+    }
+
+    private void redrawSpikes() {
+        if (lastSnapshot == null || lastSnapshot.spikeProbabilities().length == 0) {
+            return;
+        }
+        int sample = Math.min(sampleChoice.getValue(), lastSnapshot.spikeProbabilities().length - 1);
+        double[][] layers = lastSnapshot.spikeProbabilities()[sample];
+        List<double[]> shown = new ArrayList<>(Arrays.asList(layers));
+        List<String> names = new ArrayList<>();
+        names.add("input");
+        for (int l = 1; l < layers.length; l++) {
+            names.add(l == layers.length - 1 ? "output" : "layer " + l);
+        }
+        if (data != null && data.train().isImage()) {
+            spikes.setInputShape(data.train().imageWidth(), data.train().imageHeight());
+            sampleImage.setImages(new double[][] {layers[0]}, data.train().imageWidth(), data.train().imageHeight(),
+                    index -> "test sample " + lastSnapshot.sampleIndices()[sample]);
+        }
+        spikes.setLayers(shown, names);
+        if (data != null && data.classification()) {
+            classBars.setProbabilities(lastSnapshot.classProbabilities()[sample], data.train().classNames());
+            classBars.setTrueClass(data.test().labels()[lastSnapshot.sampleIndices()[sample]]);
+        }
+    }
+
+    private void recordFiring(TrainingSnapshot snapshot) {
+        if (snapshot.spikeProbabilities().length == 0) {
+            return;
+        }
+        int layers = snapshot.spikeProbabilities()[0].length - 1;
+        boolean spikingOutput = data == null || data.classification();
+        int shownLayers = spikingOutput ? layers : layers - 1;
+        if (firingLayers != shownLayers) {
+            firing.clear();
+            for (int l = 1; l <= shownLayers; l++) {
+                String name = l == layers ? "output layer" : "layer " + l;
+                if (!firing.seriesNames().contains(name)) {
+                    firing.addSeries(name);
+                }
+            }
+            firingLayers = shownLayers;
+        }
+        for (int l = 1; l <= shownLayers; l++) {
+            double total = 0;
+            int count = 0;
+            for (double[][] sample : snapshot.spikeProbabilities()) {
+                for (double p : sample[l]) {
+                    total += p;
+                    count++;
+                }
+            }
+            firing.append(l == layers ? "output layer" : "layer " + l, snapshot.samplesSeen(), total / Math.max(1, count));
+        }
+    }
+
+    private void redrawMap() {
+        if (lastSnapshot == null || data == null || lastSnapshot.probePredictions().length == 0) {
+            return;
+        }
+        Dataset train = data.train();
+        double[] probe = WorkbenchController.probePoints(data);
+        if (train.columns() == 2 && data.classification()) {
+            int grid = WorkbenchController.PROBE_GRID;
+            double step = probe[2] - probe[0];
+            ValueRange xRange = new ValueRange(probe[0] - step / 2, probe[2 * (grid - 1)] + step / 2);
+            double yStep = probe[2 * grid + 1] - probe[1];
+            ValueRange yRange = new ValueRange(probe[1] - yStep / 2, probe[2 * grid * (grid - 1) + 1] + yStep / 2);
+            decisionMap.setPrediction(xRange, yRange, grid, grid, train.classCount(), lastSnapshot.probePredictions());
+        } else if (train.columns() == 1 && !data.classification()) {
+            int count = probe.length;
+            double[] mean = new double[count];
+            double[] deviation = new double[count];
+            for (int i = 0; i < count; i++) {
+                mean[i] = lastSnapshot.probePredictions()[2 * i];
+                deviation[i] = Math.sqrt(lastSnapshot.probePredictions()[2 * i + 1]);
+            }
+            regression.setPrediction(probe, mean, deviation);
+        }
+    }
+
+    private static double[] column(Dataset data, int column) {
+        double[] values = new double[data.rows()];
+        for (int r = 0; r < values.length; r++) {
+            values[r] = data.feature(r, column);
+        }
+        return values;
+    }
+
+    private static double[] targets(Dataset data) {
+        double[] values = new double[data.rows()];
+        for (int r = 0; r < values.length; r++) {
+            values[r] = data.targets()[r * data.targetCount()];
+        }
+        return values;
+    }
+
+    /** The views, for tests that check every plot received data. */
+    MetricChart accuracyChart() {
+        return accuracy;
+    }
+
+    HistogramChart meanHistogram() {
+        return meanHistogram;
+    }
+
+    SpikeHeatmapView spikeHeatmap() {
+        return spikes;
+    }
+
+    ImageGridView fieldMeans() {
+        return fieldMeans;
+    }
+
+    MetricChart firingChart() {
+        return firing;
+    }
+
+    WeightDensityChart densityChart() {
+        return density;
+    }
+
+    TrainingSnapshot lastSnapshot() {
+        return lastSnapshot;
+    }
+}

@@ -1,0 +1,99 @@
+package org.epsnn.app.workbench;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.value.ObservableValue;
+import org.controlsfx.control.PropertySheet;
+
+/**
+ * One row of a ControlsFX property sheet backed by a getter and a setter. The setter validates:
+ * it returns null when it accepted the value, or a message naming the field and the fix, which
+ * goes to {@code onRejected} while the old value stays.
+ */
+final class SheetItem<T> implements PropertySheet.Item {
+
+    private final String category;
+    private final String name;
+    private final String description;
+    private final Class<T> type;
+    private final Supplier<T> getter;
+    private final Function<T, String> setter;
+    private final Consumer<String> onRejected;
+
+    SheetItem(String category, String name, String description, Class<T> type, Supplier<T> getter,
+              Function<T, String> setter, Consumer<String> onRejected) {
+        this.category = category;
+        this.name = name;
+        this.description = description;
+        this.type = type;
+        this.getter = getter;
+        this.setter = setter;
+        this.onRejected = onRejected;
+    }
+
+    @Override
+    public Class<?> getType() {
+        return type;
+    }
+
+    @Override
+    public String getCategory() {
+        return category;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public String getDescription() {
+        return description;
+    }
+
+    @Override
+    public Object getValue() {
+        return getter.get();
+    }
+
+    @Override
+    public void setValue(Object value) {
+        if (value == null || value.equals(getter.get())) {
+            return;
+        }
+        T converted = convert(value);
+        if (converted == null) {
+            onRejected.accept(name + ": '" + value + "' is not a valid value.");
+            return;
+        }
+        String rejection = setter.apply(converted);
+        onRejected.accept(rejection);
+    }
+
+    @SuppressWarnings("unchecked")
+    private T convert(Object value) {
+        if (type.isInstance(value)) {
+            return (T) value;
+        }
+        if (value instanceof Number number) {
+            if (type == Integer.class) {
+                double raw = number.doubleValue();
+                return raw == Math.rint(raw) && Math.abs(raw) <= Integer.MAX_VALUE ? (T) Integer.valueOf((int) raw) : null;
+            }
+            if (type == Double.class) {
+                return (T) Double.valueOf(number.doubleValue());
+            }
+            if (type == Long.class) {
+                return (T) Long.valueOf(number.longValue());
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Optional<ObservableValue<? extends Object>> getObservableValue() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,125 @@
+package org.epsnn.app.workbench;
+
+import java.util.List;
+import java.util.Objects;
+import javafx.concurrent.Service;
+import javafx.concurrent.Task;
+import org.epsnn.app.data.TrainingData;
+import org.epsnn.model.ep.EpNetwork;
+import org.epsnn.model.ep.EpTrainer;
+import org.epsnn.model.training.BatchStatistics;
+import org.epsnn.model.training.NumericalGuardException;
+import org.epsnn.model.training.PassSummary;
+import org.epsnn.model.training.RunControl;
+import org.epsnn.model.training.TrainingListener;
+import org.epsnn.model.training.TrainingSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs EP training in the background. Each start trains the given network for the given passes;
+ * progress reaches the FX thread only through the {@link LiveFeed} and the task's coalesced
+ * progress. Cancelling the task cancels the {@link RunControl}, so the run stops after its current
+ * batch and keeps the posterior of that batch.
+ */
+public final class TrainingService extends Service<TrainingService.Outcome> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingService.class);
+
+    /** How a run ended. */
+    public enum Ending {
+        COMPLETED, CANCELLED, STOPPED_BY_GUARD
+    }
+
+    /** The result of a run: how it ended, why (for a guard stop) and the passes it completed. */
+    public record Outcome(Ending ending, String message, List<PassSummary> passes) {
+    }
+
+    /** Everything one run needs, fixed when it starts. */
+    public record Request(EpNetwork network, TrainingData data, TrainingSettings settings, LiveFeed feed,
+                          RunControl control, int[] snapshotRows, double[] probePoints) {
+        public Request {
+            Objects.requireNonNull(network, "network");
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(feed, "feed");
+            Objects.requireNonNull(control, "control");
+        }
+    }
+
+    private Request request;
+
+    /** Sets what the next start runs; call on the FX thread while the service is not running. */
+    public void setRequest(Request next) {
+        this.request = Objects.requireNonNull(next, "request");
+    }
+
+    public Request request() {
+        return request;
+    }
+
+    @Override
+    protected Task<Outcome> createTask() {
+        Request run = Objects.requireNonNull(request, "No training request set");
+        return new Task<>() {
+            @Override
+            protected Outcome call() throws Exception {
+                TrainingListener progress = new TrainingListener() {
+                    @Override
+                    public void runStarted(TrainingSettings settings, int trainSamples, int testSamples) {
+                        run.feed().runStarted(settings, trainSamples, testSamples);
+                    }
+
+                    @Override
+                    public void batchCompleted(BatchStatistics statistics) {
+                        run.feed().batchCompleted(statistics);
+                        int passesDone = statistics.pass() - 1 - firstPass + 1;
+                        double done = passesDone - 1 + statistics.passProgress();
+                        updateProgress(done, run.settings().passes());
+                    }
+
+                    @Override
+                    public void evaluated(long samplesSeen, int pass, double runningTrainAccuracy,
+                                          org.epsnn.model.training.Evaluation test) {
+                        run.feed().evaluated(samplesSeen, pass, runningTrainAccuracy, test);
+                    }
+
+                    @Override
+                    public void passCompleted(PassSummary summary) {
+                        run.feed().passCompleted(summary);
+                    }
+
+                    @Override
+                    public void snapshotTaken(org.epsnn.model.training.TrainingSnapshot snapshot) {
+                        run.feed().snapshotTaken(snapshot);
+                    }
+
+                    private final int firstPass = run.network().completedPasses() + 1;
+                };
+
+                try (EpTrainer trainer = new EpTrainer(run.network(), run.data().train(), run.settings())) {
+                    if (run.snapshotRows() != null && run.snapshotRows().length > 0) {
+                        trainer.setSnapshotSamples(run.data().test(), run.snapshotRows());
+                    }
+                    if (run.probePoints() != null && run.probePoints().length > 0) {
+                        trainer.setProbePoints(run.probePoints());
+                    }
+                    run.control().requestSnapshot();
+                    List<PassSummary> passes = trainer.train(run.data().test(), progress, run.control());
+                    // A final snapshot, so the plots show the posterior the run ended with.
+                    run.feed().snapshotTaken(trainer.snapshot());
+                    Ending ending = run.control().isCancelled() ? Ending.CANCELLED : Ending.COMPLETED;
+                    return new Outcome(ending, ending == Ending.CANCELLED ? "Training stopped." : "Training finished.", passes);
+                } catch (NumericalGuardException e) {
+                    LOG.warn("Training stopped by a numerical guard: {}", e.getMessage());
+                    return new Outcome(Ending.STOPPED_BY_GUARD, e.getMessage(), List.of());
+                }
+            }
+
+            @Override
+            protected void cancelled() {
+                run.control().cancel();
+            }
+        };
+    }
+}

@@ -1,0 +1,601 @@
+package org.epsnn.app.workbench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import org.epsnn.app.data.TrainingData;
+import org.epsnn.model.ep.EpNetwork;
+import org.epsnn.model.ep.InputEncoding;
+import org.epsnn.model.network.LayerSpec;
+import org.epsnn.model.network.NetworkSpec;
+import org.epsnn.model.network.NeuronModel;
+import org.epsnn.model.network.WeightPrior;
+import org.epsnn.model.training.BatchStatistics;
+import org.epsnn.model.training.RunControl;
+import org.epsnn.model.training.TrainingSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workbench state and the commands that change it: the network under edit, the data, the
+ * training settings and the background run. Views bind to the read-only properties and call the
+ * commands; only this class writes the state. Used on the FX thread.
+ */
+public final class WorkbenchController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchController.class);
+
+    /** Where the workbench stands. */
+    public enum RunState {
+        /** No data loaded yet, or data loading. */
+        LOADING,
+        /** Ready to train. */
+        IDLE,
+        RUNNING,
+        PAUSED
+    }
+
+    /** Test evaluations every this many batches, so the accuracy chart shows test points within a pass. */
+    static final int DEFAULT_EVALUATION_INTERVAL = 250;
+
+    /** Shortest time between two drains of the feed: about 30 per second. */
+    private static final long DRAIN_INTERVAL_NANOS = 33_000_000L;
+    /** Shortest time between two snapshot requests; a snapshot copies every posterior. */
+    private static final long SNAPSHOT_INTERVAL_NANOS = 200_000_000L;
+    /** Test samples whose spike probabilities the snapshots carry. */
+    static final int SNAPSHOT_SAMPLES = 16;
+    /** Probe grid side for 2-D decision maps, and probe count for 1-D regression bands. */
+    static final int PROBE_GRID = 60;
+    static final int PROBE_LINE = 200;
+
+    private final EditHistory history = new EditHistory(defaultNetwork(196, 10));
+    private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(this, "settings",
+            TrainingSettings.defaults().withPasses(3).withThreads(Math.max(1, Runtime.getRuntime().availableProcessors()))
+                    .withEvaluationInterval(DEFAULT_EVALUATION_INTERVAL).withTrainEvaluationSamples(2000));
+    private final ObjectProperty<InputEncoding> encoding = new SimpleObjectProperty<>(this, "encoding", InputEncoding.THRESHOLD_HALF);
+    private final ReadOnlyObjectWrapper<DataChoice> dataChoice = new ReadOnlyObjectWrapper<>(this, "dataChoice");
+    private final ReadOnlyObjectWrapper<TrainingData> data = new ReadOnlyObjectWrapper<>(this, "data");
+    private final ReadOnlyObjectWrapper<EpNetwork> posterior = new ReadOnlyObjectWrapper<>(this, "posterior");
+    private final ReadOnlyObjectWrapper<RunState> runState = new ReadOnlyObjectWrapper<>(this, "runState", RunState.LOADING);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyBooleanWrapper hasPosterior = new ReadOnlyBooleanWrapper(this, "hasPosterior");
+    private final TrainingService service = new TrainingService();
+    private final List<Consumer<LiveFeed.Drained>> feedConsumers = new ArrayList<>();
+    private final List<Runnable> resetListeners = new ArrayList<>();
+    private LiveFeed feed;
+    private RunControl control;
+    private long lastDrain;
+    private long lastSnapshotRequest;
+    private long runStartNanos;
+    private int runFirstPass;
+    private final AnimationTimer pump = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (now - lastDrain >= DRAIN_INTERVAL_NANOS) {
+                lastDrain = now;
+                drainFeed(now);
+            }
+        }
+    };
+
+    public WorkbenchController() {
+        service.setOnSucceeded(event -> finishRun(service.getValue()));
+        service.setOnFailed(event -> {
+            Throwable error = service.getException();
+            LOG.error("Training failed", error);
+            drainFeed(System.nanoTime());
+            pump.stop();
+            runState.set(RunState.IDLE);
+            message.set("Training failed: " + (error == null ? "unknown error" : error.getMessage()));
+        });
+        history.networkProperty().addListener((observable, before, after) -> discardPosterior("network changed"));
+    }
+
+    /** A network of {@code inputs}-100-{@code outputs} with Heaviside neurons and Gaussian weights of prior variance 1. */
+    static NetworkSpec defaultNetwork(int inputs, int outputs) {
+        return NetworkSpec.of(new int[] {inputs, 100, outputs}, NeuronModel.HEAVISIDE, WeightPrior.gaussian(1),
+                NetworkSpec.Task.CLASSIFICATION);
+    }
+
+    public EditHistory history() {
+        return history;
+    }
+
+    public ReadOnlyObjectProperty<TrainingData> dataProperty() {
+        return data.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DataChoice> dataChoiceProperty() {
+        return dataChoice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<EpNetwork> posteriorProperty() {
+        return posterior.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RunState> runStateProperty() {
+        return runState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasPosteriorProperty() {
+        return hasPosterior.getReadOnlyProperty();
+    }
+
+    public TrainingSettings settings() {
+        return settings.get();
+    }
+
+    public ObjectProperty<TrainingSettings> settingsProperty() {
+        return settings;
+    }
+
+    public InputEncoding encoding() {
+        return encoding.get();
+    }
+
+    /** Receives every drain of the live feed on the FX thread. */
+    public void addFeedConsumer(Consumer<LiveFeed.Drained> consumer) {
+        feedConsumers.add(consumer);
+    }
+
+    /** Called when the posterior is discarded, so plots can clear their histories. */
+    public void addResetListener(Runnable listener) {
+        resetListeners.add(listener);
+    }
+
+    /** Shows a message in the status bar. */
+    public void showMessage(String text) {
+        message.set(text);
+    }
+
+    // ---- data ----
+
+    /**
+     * Loads the chosen data in the background; on success the network's input and output layers
+     * follow the data and the posterior is reset. On failure the previous data stays.
+     */
+    public void loadData(DataChoice choice, Consumer<Throwable> onError) {
+        if (isTraining()) {
+            message.set("Stop training before changing the data.");
+            return;
+        }
+        RunState before = runState.get() == RunState.LOADING ? RunState.LOADING : RunState.IDLE;
+        runState.set(RunState.LOADING);
+        message.set("Loading " + choice.describe() + " ...");
+        Task<TrainingData> task = new Task<>() {
+            @Override
+            protected TrainingData call() throws Exception {
+                return choice.load();
+            }
+        };
+        task.setOnSucceeded(event -> {
+            TrainingData loaded = task.getValue();
+            dataChoice.set(choice);
+            data.set(loaded);
+            encoding.set(loaded.defaultEncoding());
+            adaptNetworkTo(loaded);
+            discardPosterior(null);
+            runState.set(RunState.IDLE);
+            message.set("Loaded " + choice.describe() + ": " + loaded.summary() + ".");
+        });
+        task.setOnFailed(event -> {
+            runState.set(data.get() == null ? before : RunState.IDLE);
+            Throwable error = task.getException();
+            LOG.warn("Could not load {}: {}", choice.describe(), error.getMessage());
+            message.set("Could not load " + choice.describe() + ": " + error.getMessage());
+            onError.accept(error);
+        });
+        Thread thread = new Thread(task, "data-loader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void adaptNetworkTo(TrainingData loaded) {
+        NetworkSpec current = history.network();
+        int inputs = loaded.train().columns();
+        int outputs = loaded.train().outputCount();
+        NetworkSpec.Task task = loaded.classification() ? NetworkSpec.Task.CLASSIFICATION : NetworkSpec.Task.REGRESSION;
+        List<LayerSpec> layers = new ArrayList<>(current.layers());
+        LayerSpec last = layers.get(layers.size() - 1);
+        NeuronModel outputNeuron = task == NetworkSpec.Task.REGRESSION ? NeuronModel.LINEAR
+                : last.neuron().spiking() ? last.neuron() : NeuronModel.HEAVISIDE;
+        layers.set(layers.size() - 1, last.withSize(outputs).withNeuron(outputNeuron));
+        history.reset(new NetworkSpec(inputs, layers, task, current.noiseVariance()));
+    }
+
+    // ---- network edits ----
+
+    /** Inserts a hidden layer after position {@code index} (0 = after the input), copying its neighbour's settings. */
+    public void addLayerAfter(int index) {
+        if (refuseWhileTraining()) {
+            return;
+        }
+        NetworkSpec spec = history.network();
+        int position = Math.max(0, Math.min(index, spec.depth() - 1));
+        LayerSpec template = spec.layer(Math.min(position, spec.depth() - 1));
+        if (!template.neuron().spiking()) {
+            template = template.withNeuron(NeuronModel.HEAVISIDE);
+        }
+        List<LayerSpec> layers = new ArrayList<>(spec.layers());
+        layers.add(position, template.withSize(Math.min(100, Math.max(template.size(), 16))).withTemper(1.0));
+        history.apply("Add layer", spec.withLayers(layers));
+    }
+
+    /** Removes hidden layer {@code index} (0-based among weight layers); the output layer stays. */
+    public void removeLayer(int index) {
+        if (refuseWhileTraining()) {
+            return;
+        }
+        NetworkSpec spec = history.network();
+        if (index < 0 || index >= spec.depth() - 1) {
+            message.set("Select a hidden layer to remove; the output layer follows the data.");
+            return;
+        }
+        List<LayerSpec> layers = new ArrayList<>(spec.layers());
+        layers.remove(index);
+        history.apply("Remove layer " + (index + 1), spec.withLayers(layers));
+    }
+
+    /** Moves hidden layer {@code index} by {@code delta} among the hidden layers. */
+    public void moveLayer(int index, int delta) {
+        if (refuseWhileTraining()) {
+            return;
+        }
+        NetworkSpec spec = history.network();
+        int target = index + delta;
+        if (index < 0 || index >= spec.depth() - 1 || target < 0 || target >= spec.depth() - 1) {
+            return;
+        }
+        List<LayerSpec> layers = new ArrayList<>(spec.layers());
+        LayerSpec moved = layers.remove(index);
+        layers.add(target, moved);
+        history.apply("Move layer " + (index + 1), spec.withLayers(layers));
+    }
+
+    /**
+     * Replaces layer {@code index} with an edited copy.
+     *
+     * @return null when accepted, else a message naming the field and the fix
+     */
+    public String editLayer(int index, String what, java.util.function.UnaryOperator<LayerSpec> edit) {
+        if (isTraining()) {
+            return "Stop training before editing the network.";
+        }
+        NetworkSpec spec = history.network();
+        try {
+            LayerSpec edited = edit.apply(spec.layer(index));
+            history.apply(what + " of layer " + (index + 1), spec.withLayer(index, edited));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "Layer " + (index + 1) + ": " + e.getMessage();
+        }
+    }
+
+    public void undo() {
+        if (!refuseWhileTraining()) {
+            String what = history.undo();
+            message.set(what == null ? "Nothing to undo." : "Undid: " + what + ".");
+        }
+    }
+
+    public void redo() {
+        if (!refuseWhileTraining()) {
+            String what = history.redo();
+            message.set(what == null ? "Nothing to redo." : "Redid: " + what + ".");
+        }
+    }
+
+    /**
+     * Changes the training settings.
+     *
+     * @return null when accepted, else the validation message
+     */
+    public String editSettings(java.util.function.UnaryOperator<TrainingSettings> edit) {
+        if (isTraining()) {
+            return "Stop training before changing the settings.";
+        }
+        try {
+            settings.set(edit.apply(settings.get()));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * Changes the input encoding; the posterior is reset because it was learnt on other inputs.
+     *
+     * @return null when accepted, else the validation message
+     */
+    public String editEncoding(String text) {
+        if (isTraining()) {
+            return "Stop training before changing the input encoding.";
+        }
+        try {
+            InputEncoding parsed = InputEncoding.parse(text);
+            if (!parsed.equals(encoding.get())) {
+                encoding.set(parsed);
+                discardPosterior("input encoding changed");
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private boolean refuseWhileTraining() {
+        if (isTraining()) {
+            message.set("Stop training before editing the network.");
+            return true;
+        }
+        return false;
+    }
+
+    // ---- training ----
+
+    public boolean isTraining() {
+        return runState.get() == RunState.RUNNING || runState.get() == RunState.PAUSED;
+    }
+
+    /** Starts (or continues) training the current posterior for the configured passes. */
+    public void start() {
+        start(false);
+    }
+
+    /** Starts paused and runs a single batch, for stepping from idle. */
+    public void startStepping() {
+        start(true);
+    }
+
+    private void start(boolean stepping) {
+        TrainingData loaded = data.get();
+        if (loaded == null || runState.get() == RunState.LOADING) {
+            message.set("Load data before training.");
+            return;
+        }
+        if (isTraining()) {
+            return;
+        }
+        EpNetwork network = posterior.get();
+        if (network == null) {
+            try {
+                network = EpNetwork.create(history.network(), encoding.get(), settings.get().seed(),
+                        loaded.targetMean(), loaded.targetScale());
+            } catch (IllegalArgumentException e) {
+                message.set("Cannot build the network: " + e.getMessage());
+                return;
+            }
+            posterior.set(network);
+            hasPosterior.set(true);
+        }
+        feed = new LiveFeed(Math.max(1, loaded.train().rows() / settings.get().batchSize() / 200));
+        control = new RunControl();
+        if (stepping) {
+            control.step();
+        }
+        service.setRequest(new TrainingService.Request(network, loaded, settings.get(), feed, control,
+                snapshotRows(loaded), probePoints(loaded)));
+        runState.set(stepping ? RunState.PAUSED : RunState.RUNNING);
+        message.set(stepping ? "Paused after one batch; press Step for another or Resume." : "Training " + history.network().sizesText() + " ...");
+        runStartNanos = System.nanoTime();
+        runFirstPass = network.completedPasses() + 1;
+        lastSnapshotRequest = 0;
+        service.restart();
+        pump.start();
+    }
+
+    /** Holds the run before its next batch. */
+    public void pause() {
+        if (runState.get() == RunState.RUNNING) {
+            control.pause();
+            runState.set(RunState.PAUSED);
+            message.set("Paused. Space resumes, Step runs one batch.");
+        }
+    }
+
+    public void resume() {
+        if (runState.get() == RunState.PAUSED) {
+            control.resume();
+            runState.set(RunState.RUNNING);
+            message.set("Training ...");
+        }
+    }
+
+    public void togglePause() {
+        if (runState.get() == RunState.RUNNING) {
+            pause();
+        } else if (runState.get() == RunState.PAUSED) {
+            resume();
+        }
+    }
+
+    /** Runs exactly one batch, then holds; from idle it starts a run that way. */
+    public void step() {
+        if (runState.get() == RunState.IDLE) {
+            startStepping();
+            return;
+        }
+        if (isTraining()) {
+            control.step();
+            control.requestSnapshot();
+            runState.set(RunState.PAUSED);
+            message.set("Stepped one batch.");
+        }
+    }
+
+    /** Stops the run after its current batch; the posterior of that batch stays. */
+    public void stop() {
+        if (isTraining()) {
+            control.cancel();
+            message.set("Stopping after the current batch ...");
+        }
+    }
+
+    /** Discards the posterior, so the next start begins from the prior. */
+    public void resetPosterior() {
+        if (refuseWhileTraining()) {
+            return;
+        }
+        discardPosterior(null);
+        message.set("Posterior reset to the prior.");
+    }
+
+    private void discardPosterior(String reason) {
+        if (posterior.get() == null) {
+            return;
+        }
+        posterior.set(null);
+        hasPosterior.set(false);
+        progress.set(0);
+        progressText.set("");
+        resetListeners.forEach(Runnable::run);
+        if (reason != null) {
+            message.set("Posterior reset: " + reason + ".");
+        }
+    }
+
+    private void finishRun(TrainingService.Outcome outcome) {
+        drainFeed(System.nanoTime());
+        pump.stop();
+        runState.set(RunState.IDLE);
+        switch (outcome.ending()) {
+            case COMPLETED -> message.set("Training finished: " + outcome.passes().size() + " passes.");
+            case CANCELLED -> message.set("Training stopped; the posterior of the last batch is kept.");
+            case STOPPED_BY_GUARD -> message.set(outcome.message());
+        }
+    }
+
+    private void drainFeed(long now) {
+        if (feed == null) {
+            return;
+        }
+        LiveFeed.Drained drained = feed.drain();
+        if (drained.latestBatch() != null) {
+            showProgress(drained.latestBatch());
+        }
+        if (drained.snapshot() != null || now - lastSnapshotRequest >= SNAPSHOT_INTERVAL_NANOS) {
+            if (control != null && now - lastSnapshotRequest >= SNAPSHOT_INTERVAL_NANOS) {
+                control.requestSnapshot();
+                lastSnapshotRequest = now;
+            }
+        }
+        if (!drained.isEmpty()) {
+            for (Consumer<LiveFeed.Drained> consumer : feedConsumers) {
+                consumer.accept(drained);
+            }
+        }
+    }
+
+    private void showProgress(BatchStatistics statistics) {
+        int passes = service.request().settings().passes();
+        double passesDone = statistics.pass() - runFirstPass + statistics.passProgress();
+        progress.set(Math.min(1.0, passesDone / Math.max(1, passes)));
+        double elapsed = (System.nanoTime() - runStartNanos) / 1e9;
+        double remainingSamples = (passes - passesDone) * statistics.passSamples();
+        double remaining = statistics.samplesPerSecond() > 0 ? remainingSamples / statistics.samplesPerSecond() : Double.NaN;
+        progressText.set(String.format(Locale.ROOT,
+                "pass %d of %d, %.0f %% | %,.0f samples/s | elapsed %s | remaining %s | clipped %.1f %% of weights",
+                statistics.pass() - runFirstPass + 1, passes, 100 * statistics.passProgress(), statistics.samplesPerSecond(),
+                duration(elapsed), duration(remaining), 100 * meanOf(statistics.clippedFraction())));
+    }
+
+    private static double meanOf(double[] values) {
+        double total = 0;
+        for (double value : values) {
+            total += value;
+        }
+        return values.length == 0 ? 0 : total / values.length;
+    }
+
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "-";
+        }
+        long whole = Math.round(seconds);
+        return whole >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
+                : String.format(Locale.ROOT, "%d:%02d", whole / 60, whole % 60);
+    }
+
+    private static int[] snapshotRows(TrainingData loaded) {
+        int count = Math.min(SNAPSHOT_SAMPLES, loaded.test().rows());
+        int[] rows = new int[count];
+        for (int i = 0; i < count; i++) {
+            rows[i] = i;
+        }
+        return rows;
+    }
+
+    /**
+     * A grid over the plane of 2-D data (row-major, row 0 at the lowest second feature), or a line
+     * over 1-D data, for the decision map and the regression band.
+     */
+    static double[] probePoints(TrainingData loaded) {
+        int columns = loaded.train().columns();
+        if (columns > 2) {
+            return new double[0];
+        }
+        double[] features = loaded.train().features();
+        double[] low = new double[columns];
+        double[] high = new double[columns];
+        java.util.Arrays.fill(low, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(high, Double.NEGATIVE_INFINITY);
+        for (int x = 0; x < features.length; x++) {
+            low[x % columns] = Math.min(low[x % columns], features[x]);
+            high[x % columns] = Math.max(high[x % columns], features[x]);
+        }
+        for (int c = 0; c < columns; c++) {
+            double margin = 0.1 * (high[c] - low[c] + 1e-9);
+            low[c] -= margin;
+            high[c] += margin;
+        }
+        if (columns == 1) {
+            double[] line = new double[PROBE_LINE];
+            for (int i = 0; i < PROBE_LINE; i++) {
+                line[i] = low[0] + (high[0] - low[0]) * i / (PROBE_LINE - 1);
+            }
+            return line;
+        }
+        double[] grid = new double[PROBE_GRID * PROBE_GRID * 2];
+        for (int row = 0; row < PROBE_GRID; row++) {
+            for (int column = 0; column < PROBE_GRID; column++) {
+                int at = 2 * (row * PROBE_GRID + column);
+                grid[at] = low[0] + (high[0] - low[0]) * (column + 0.5) / PROBE_GRID;
+                grid[at + 1] = low[1] + (high[1] - low[1]) * (row + 0.5) / PROBE_GRID;
+            }
+        }
+        return grid;
+    }
+
+    /** The background service, for tests that wait for it. */
+    Worker<TrainingService.Outcome> worker() {
+        return service;
+    }
+}
