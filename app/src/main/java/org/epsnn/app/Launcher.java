@@ -33,7 +33,8 @@ public final class Launcher {
     }
 
     /**
-     * Opens the workbench window when there are no arguments, else runs the command line. A JVM
+     * Opens the workbench window when there are no arguments or only a project file, else runs
+     * the command line. A JVM
      * started without {@value #VECTOR_MODULE} is restarted once with it, because the engine's
      * kernels need it.
      */
@@ -46,8 +47,8 @@ public final class Launcher {
             System.err.println(missingVectorModuleWarning());
             System.exit(1);
         }
-        if (args.length == 0) {
-            javafx.application.Application.launch(org.epsnn.app.workbench.WorkbenchApplication.class);
+        if (args.length == 0 || args.length == 1 && args[0].endsWith(".json") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
+            javafx.application.Application.launch(org.epsnn.app.workbench.WorkbenchApplication.class, args);
             return;
         }
         int exitCode;

@@ -82,6 +82,7 @@ public final class MainWindow {
     private final Label dataSummary = new Label("No data loaded.");
     private final ComboBox<String> builtInChoice = new ComboBox<>(FXCollections.observableArrayList(BuiltInDatasets.names()));
     private final TextField seedField = new TextField("1");
+    private final Label projectDescription = new Label();
     private final BorderPane root = new BorderPane();
     private final Scene scene;
 
@@ -125,7 +126,11 @@ public final class MainWindow {
 
     private MenuBar menuBar() {
         Menu file = new Menu("_File");
-        file.getItems().addAll(
+        MenuItem open = item("_Open project...", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), event -> openProject());
+        MenuItem saveAs = item("Save project _as...", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                event -> saveProject());
+        open.disableProperty().bind(trainingBinding());
+        file.getItems().addAll(open, saveAs, new javafx.scene.control.SeparatorMenuItem(),
                 item("Export accuracy chart as PNG...", null, event -> plots.accuracyChart().exportActions()
                         .export(org.epsnn.views.export.ExportFormat.values()[0])),
                 new javafx.scene.control.SeparatorMenuItem(),
@@ -152,7 +157,7 @@ public final class MainWindow {
         }
         MenuItem mnist = item("Open _MNIST folder...", new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN),
                 event -> openMnist());
-        MenuItem csv = item("Open _CSV file...", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+        MenuItem csv = item("Open _CSV file...", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 event -> openCsv());
         mnist.disableProperty().bind(trainingBinding());
         csv.disableProperty().bind(trainingBinding());
@@ -252,8 +257,13 @@ public final class MainWindow {
         settingsMessage.setWrapText(true);
         settingsMessage.setStyle("-fx-text-fill: #b00020;");
         settingsMessage.setId("settings-message");
-        VBox box = new VBox(4, titled("Data", dataBox), titled("Training settings", new VBox(4, settingsSheet, settingsMessage)));
-        VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
+        projectDescription.setWrapText(true);
+        projectDescription.setId("project-description");
+        TitledPane project = titled("Project", projectDescription);
+        project.visibleProperty().bind(projectDescription.textProperty().isNotEmpty());
+        project.managedProperty().bind(project.visibleProperty());
+        VBox box = new VBox(4, project, titled("Data", dataBox), titled("Training settings", new VBox(4, settingsSheet, settingsMessage)));
+        VBox.setVgrow(box.getChildren().get(2), Priority.ALWAYS);
         box.setPadding(new Insets(4));
         box.setMinWidth(300);
         return box;
@@ -508,6 +518,77 @@ public final class MainWindow {
         controller.loadData(new DataChoice.BuiltIn(name, seed), error -> showError("Could not generate " + name, error.getMessage()));
     }
 
+    private void openProject() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a project");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("EP-SNN projects", "*.epsnn.json", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        Path samples = Path.of("samples");
+        if (java.nio.file.Files.isDirectory(samples)) {
+            chooser.setInitialDirectory(samples.toAbsolutePath().toFile());
+        }
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            openProject(file.toPath());
+        }
+    }
+
+    /** Opens a project file; an MNIST project without a folder asks for one. */
+    void openProject(Path file) {
+        org.epsnn.model.project.ProjectSetup setup;
+        try {
+            setup = org.epsnn.model.project.ProjectSetupJson.read(file);
+        } catch (IOException e) {
+            showError("Could not open the project", e.getMessage());
+            return;
+        }
+        org.epsnn.model.project.DataReference reference = setup.data();
+        DataChoice choice;
+        switch (reference.kind()) {
+            case BUILT_IN -> choice = new DataChoice.BuiltIn(reference.name(), reference.seed());
+            case CSV -> choice = new DataChoice.Csv(resolve(file, reference.path()), reference.target(), reference.testFraction(),
+                    reference.seed());
+            default -> {
+                Path folder = reference.path() == null ? null : resolve(file, reference.path());
+                if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+                    DirectoryChooser chooser = new DirectoryChooser();
+                    chooser.setTitle("Folder with the four MNIST IDX files");
+                    File chosen = chooser.showDialog(stage);
+                    if (chosen == null) {
+                        return;
+                    }
+                    folder = chosen.toPath();
+                }
+                choice = new DataChoice.Mnist(folder);
+            }
+        }
+        projectDescription.setText(setup.description());
+        controller.openProject(setup, choice, error -> showError("Could not load the project's data", error.getMessage()));
+    }
+
+    private static Path resolve(Path projectFile, String path) {
+        Path candidate = Path.of(path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path);
+        return candidate.isAbsolute() ? candidate : projectFile.toAbsolutePath().getParent().resolve(candidate).normalize();
+    }
+
+    private void saveProject() {
+        org.epsnn.model.project.ProjectSetup setup = controller.currentSetup(projectDescription.getText());
+        if (setup == null) {
+            controller.showMessage("Load data before saving a project.");
+            return;
+        }
+        Optional<Path> file = chooseExportFile("epsnn.json");
+        if (file.isEmpty()) {
+            return;
+        }
+        try {
+            org.epsnn.model.project.ProjectSetupJson.write(setup, file.get());
+            controller.showMessage("Saved the project setup to " + file.get() + " (the trained posterior is not saved yet).");
+        } catch (IOException e) {
+            showError("Could not save the project", "Could not write " + file.get() + ": " + e.getMessage());
+        }
+    }
+
     private void openMnist() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Folder with the four MNIST IDX files");
@@ -570,7 +651,8 @@ public final class MainWindow {
                 "Ctrl+Z / Ctrl+Shift+Z  undo / redo a network edit",
                 "Ctrl+L  add a layer after the selection",
                 "Ctrl+Delete  remove the selected layer",
-                "Ctrl+M  open an MNIST folder, Ctrl+O  open a CSV file",
+                "Ctrl+O  open a project, Ctrl+Shift+S  save the project setup",
+                "Ctrl+M  open an MNIST folder, Ctrl+Shift+O  open a CSV file",
                 "Right-click a plot to export it as PNG, SVG or CSV"), ButtonType.OK);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");

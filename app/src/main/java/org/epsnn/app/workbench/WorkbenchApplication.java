@@ -1,10 +1,13 @@
 package org.epsnn.app.workbench;
 
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: opens the main window with the built-in stroke digits loaded, ready to train.
+ * The JavaFX application: opens the main window with the built-in stroke digits loaded, ready to
+ * train, or with the project file given as the only argument.
  */
 public final class WorkbenchApplication extends Application {
 
@@ -17,8 +20,13 @@ public final class WorkbenchApplication extends Application {
     public void start(Stage stage) {
         controller = new WorkbenchController();
         MainWindow window = new MainWindow(stage, controller);
-        window.loadBuiltIn(DEFAULT_DATASET);
         stage.show();
+        List<String> arguments = getParameters().getRaw();
+        if (arguments.size() == 1) {
+            window.openProject(Path.of(arguments.get(0)));
+        } else {
+            window.loadBuiltIn(DEFAULT_DATASET);
+        }
     }
 
     @Override

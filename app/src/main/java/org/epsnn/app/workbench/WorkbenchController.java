@@ -183,6 +183,14 @@ public final class WorkbenchController {
      * follow the data and the posterior is reset. On failure the previous data stays.
      */
     public void loadData(DataChoice choice, Consumer<Throwable> onError) {
+        loadData(choice, onError, null);
+    }
+
+    /**
+     * Loads data as {@link #loadData(DataChoice, Consumer)} does, then runs {@code onLoaded} on the
+     * FX thread (for example to apply a project's network and settings).
+     */
+    public void loadData(DataChoice choice, Consumer<Throwable> onError, Runnable onLoaded) {
         if (isTraining()) {
             message.set("Stop training before changing the data.");
             return;
@@ -205,6 +213,9 @@ public final class WorkbenchController {
             discardPosterior(null);
             runState.set(RunState.IDLE);
             message.set("Loaded " + choice.describe() + ": " + loaded.summary() + ".");
+            if (onLoaded != null) {
+                onLoaded.run();
+            }
         });
         task.setOnFailed(event -> {
             runState.set(data.get() == null ? before : RunState.IDLE);
@@ -229,6 +240,48 @@ public final class WorkbenchController {
                 : last.neuron().spiking() ? last.neuron() : NeuronModel.HEAVISIDE;
         layers.set(layers.size() - 1, last.withSize(outputs).withNeuron(outputNeuron));
         history.reset(new NetworkSpec(inputs, layers, task, current.noiseVariance()));
+    }
+
+    // ---- projects ----
+
+    /**
+     * Opens a project setup: loads its data, then applies its network, input encoding and settings.
+     *
+     * @param data where to load from, already resolved (an MNIST project's folder chosen by the user)
+     */
+    public void openProject(org.epsnn.model.project.ProjectSetup setup, DataChoice data, Consumer<Throwable> onError) {
+        loadData(data, onError, () -> {
+            TrainingData loaded = this.data.get();
+            NetworkSpec network = setup.network();
+            if (network.inputSize() != loaded.train().columns() || network.outputSize() != loaded.train().outputCount()) {
+                message.set("The project's network " + network.sizesText() + " does not fit the data (" + loaded.summary()
+                        + "); the input and output layers follow the data.");
+                return;
+            }
+            history.reset(network);
+            encoding.set(setup.encoding());
+            settings.set(setup.settings());
+            discardPosterior(null);
+            message.set("Opened the project: " + network.sizesText() + " on " + data.describe() + ".");
+        });
+    }
+
+    /** The current setup as a project, or null before data is loaded. */
+    public org.epsnn.model.project.ProjectSetup currentSetup(String description) {
+        DataChoice choice = dataChoice.get();
+        if (choice == null) {
+            return null;
+        }
+        org.epsnn.model.project.DataReference reference;
+        if (choice instanceof DataChoice.BuiltIn builtIn) {
+            reference = org.epsnn.model.project.DataReference.builtIn(builtIn.name(), builtIn.seed());
+        } else if (choice instanceof DataChoice.Mnist mnist) {
+            reference = org.epsnn.model.project.DataReference.mnist(mnist.folder().toString());
+        } else {
+            DataChoice.Csv csv = (DataChoice.Csv) choice;
+            reference = org.epsnn.model.project.DataReference.csv(csv.file().toString(), csv.target(), csv.testFraction(), csv.seed());
+        }
+        return new org.epsnn.model.project.ProjectSetup(description, reference, history.network(), encoding.get(), settings.get());
     }
 
     // ---- network edits ----
