@@ -94,7 +94,7 @@ public final class MainWindow {
 
         root.setTop(new VBox(menuBar(), toolBar()));
         SplitPane split = new SplitPane(leftPane(), plots.node(), rightPane());
-        split.setDividerPositions(0.24, 0.78);
+        split.setDividerPositions(0.22, 0.76);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         SplitPane.setResizableWithParent(split.getItems().get(2), false);
         root.setCenter(split);
@@ -248,7 +248,12 @@ public final class MainWindow {
         }
         dataSummary.setWrapText(true);
         dataSummary.setId("data-summary");
-        VBox dataBox = new VBox(4, new HBox(4, builtInChoice, new Label("seed"), seedField, load), new HBox(4, mnist, csv), dataSummary);
+        builtInChoice.setMaxWidth(Double.MAX_VALUE);
+        Label seedLabel = new Label("Seed");
+        seedLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox seedRow = new HBox(6, seedLabel, seedField, load);
+        seedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox dataBox = new VBox(6, builtInChoice, seedRow, new HBox(6, mnist, csv), dataSummary);
 
         settingsSheet.setModeSwitcherVisible(false);
         settingsSheet.setSearchBoxVisible(false);
