@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
 import org.epsnn.model.linalg.ParallelRunner;
 
 /**
- * A fused kernel for a layer on binary observed inputs (for example thresholded pixels), where
+ * A fused kernel for a first layer on binary inputs (for example thresholded pixels), where
  * {@code R = 0} and {@code P^2 = P}: it forms the batch sums {@code sum g = A^T P},
  * {@code sum d = Bt^T P} and {@code sum g^2 = (A^2)^T P} one neuron at a time, applies the site
  * update of {@link SiteUpdate} and computes the next cavity's moments, without writing the sums
@@ -40,11 +40,29 @@ final class BinaryInputKernel {
     static SiteUpdate.Outcome apply(LayerPosterior layer, double[] messages, double[] inputs, int rows,
                                     double[] moments, double step, boolean adaptive, double nextCount,
                                     double[] newShift, double[] newPrecision, ParallelRunner runner) {
+        return apply(layer, messages, inputs, false, rows, moments, null, step, adaptive, nextCount, newShift, newPrecision, runner);
+    }
+
+    /**
+     * As {@link #apply(LayerPosterior, double[], double[], int, double[], double, boolean, double,
+     * double[], double[], ParallelRunner)}, also for Bernoulli inputs.
+     *
+     * @param bernoulli whether the inputs are Bernoulli spike probabilities {@code p} with
+     *     variance {@code r = p (1 - p)} rather than binary values
+     * @param meanSquared receives the squared means of the next cavity when not null
+     */
+    static SiteUpdate.Outcome apply(LayerPosterior layer, double[] messages, double[] inputs, boolean bernoulli, int rows,
+                                    double[] moments, double[] meanSquared, double step, boolean adaptive, double nextCount,
+                                    double[] newShift, double[] newPrecision, ParallelRunner runner) {
         int out = layer.outputs();
         int in = layer.inputs();
         boolean discrete = layer.isDiscrete();
         int[] clippedTotal = new int[1];
         int[] firstBad = {-1};
+        if (bernoulli) {
+            return applyBernoulli(layer, messages, inputs, rows, moments, meanSquared, step, adaptive, nextCount,
+                    newShift, newPrecision, runner);
+        }
 
         // alpha_b, beta_b and alpha_b^2 of each neuron, contiguous per neuron, so that the inner loop
         // broadcasts from one small array.
@@ -84,17 +102,9 @@ final class BinaryInputKernel {
                     if (adaptive) {
                         rate *= agreement(moments, layer.weightCount(), i * in, in, sumG, sumG2);
                     }
-                    int rowBad;
-                    if (discrete) {
-                        rowBad = updateRowScalar(layer, i, rows, rate, sumG, sumD, sumG2, moments, newShift, newPrecision);
-                        if (rowBad < 0) {
-                            rowBad = layer.computeMomentsRange(newShift, newPrecision, nextCount, moments, null, i * in, (i + 1) * in);
-                        }
-                    } else {
-                        long result = updateGaussianRow(layer, i, rows, rate, sumG, sumD, sumG2, moments, newShift, newPrecision, nextCount);
-                        clipped += (int) (result >>> 32);
-                        rowBad = (int) result;
-                    }
+                    long result = updateRow(layer, i, rows, rate, sumG, sumD, sumG2, moments, null, newShift, newPrecision, nextCount);
+                    clipped += (int) (result >>> 32);
+                    int rowBad = (int) result;
                     if (bad < 0 && rowBad >= 0) {
                         bad = rowBad;
                     }
@@ -107,17 +117,189 @@ final class BinaryInputKernel {
                 }
             }
         });
+        return outcome(layer, clippedTotal[0], firstBad[0], moments, newShift, newPrecision);
+    }
 
-        if (firstBad[0] < 0) {
-            return new SiteUpdate.Outcome(clippedTotal[0], -1, 0, null);
+    /** Site update and next moments of row {@code i}, for either weight kind; see {@link #updateGaussianRow}. */
+    private static long updateRow(LayerPosterior layer, int i, int rows, double rate, double[] sumG, double[] sumD,
+                                  double[] sumG2, double[] moments, double[] meanSquared, double[] newShift,
+                                  double[] newPrecision, double nextCount) {
+        int in = layer.inputs();
+        if (layer.isDiscrete()) {
+            int rowBad = updateRowScalar(layer, i, rows, rate, sumG, sumD, sumG2, moments, newShift, newPrecision);
+            if (rowBad < 0) {
+                rowBad = layer.computeMomentsRange(newShift, newPrecision, nextCount, moments, meanSquared, i * in, (i + 1) * in);
+            }
+            return rowBad & 0xFFFFFFFFL;
         }
-        int w = firstBad[0];
+        return updateGaussianRow(layer, i, rows, rate, sumG, sumD, sumG2, moments, meanSquared, newShift, newPrecision, nextCount);
+    }
+
+    /**
+     * The kernel for Bernoulli inputs ({@code r = p (1 - p)}): the batch sums then have six parts,
+     * {@code sum g = A^T P + 2 m (Bt^T R)}, {@code sum d = Bt^T P} and
+     * {@code sum g^2 = (A^2)^T P^2 + 4 m (A Bt)^T (P R) + 4 m^2 (Bt^2)^T R^2}, formed here from
+     * {@code p} on the fly, two neurons at a time.
+     */
+    private static SiteUpdate.Outcome applyBernoulli(LayerPosterior layer, double[] messages, double[] inputs, int rows,
+                                                     double[] moments, double[] meanSquared, double step, boolean adaptive,
+                                                     double nextCount, double[] newShift, double[] newPrecision,
+                                                     ParallelRunner runner) {
+        int out = layer.outputs();
+        int in = layer.inputs();
+        int weights = layer.weightCount();
+        int[] clippedTotal = new int[1];
+        int[] firstBad = {-1};
+        double[] coefficients = new double[out * rows * 3];
+        int stride = 5 * out;
+        for (int b = 0; b < rows; b++) {
+            for (int i = 0; i < out; i++) {
+                int at = (i * rows + b) * 3;
+                coefficients[at] = messages[b * stride + i];
+                coefficients[at + 1] = messages[b * stride + out + i];
+            }
+        }
+
+        int pairs = (out + 1) / 2;
+        runner.forEachChunk(pairs, (fromPair, toPair) -> {
+            double[][] parts = new double[12][in];
+            double[] sumG = new double[in];
+            double[] sumD = new double[in];
+            double[] sumG2 = new double[in];
+            int clipped = 0;
+            int bad = -1;
+            for (int pair = fromPair; pair < toPair; pair++) {
+                int first = 2 * pair;
+                int count = Math.min(2, out - first);
+                bernoulliSums(coefficients, inputs, rows, in, first, count, parts);
+                for (int n = 0; n < count; n++) {
+                    int i = first + n;
+                    int row = i * in;
+                    for (int j = 0; j < in; j++) {
+                        double mean = moments[row + j];
+                        sumG[j] = parts[6 * n][j] + 2.0 * mean * parts[6 * n + 3][j];
+                        sumD[j] = parts[6 * n + 1][j];
+                        sumG2[j] = parts[6 * n + 2][j] + 4.0 * mean * parts[6 * n + 4][j] + 4.0 * mean * mean * parts[6 * n + 5][j];
+                    }
+                    double rate = step;
+                    if (adaptive) {
+                        rate *= agreement(moments, weights, row, in, sumG, sumG2);
+                    }
+                    long result = updateRow(layer, i, rows, rate, sumG, sumD, sumG2, moments, meanSquared, newShift, newPrecision, nextCount);
+                    clipped += (int) (result >>> 32);
+                    int rowBad = (int) result;
+                    if (bad < 0 && rowBad >= 0) {
+                        bad = rowBad;
+                    }
+                }
+            }
+            synchronized (clippedTotal) {
+                clippedTotal[0] += clipped;
+                if (bad >= 0 && (firstBad[0] < 0 || bad < firstBad[0])) {
+                    firstBad[0] = bad;
+                }
+            }
+        });
+        return outcome(layer, clippedTotal[0], firstBad[0], moments, newShift, newPrecision);
+    }
+
+    /**
+     * The six sums of {@link #applyBernoulli} for {@code count} (1 or 2) neurons from {@code first}:
+     * into {@code parts[6 n + k]}, k = 0 to 5: {@code alpha p}, {@code beta p}, {@code alpha^2 p^2},
+     * {@code beta r}, {@code alpha beta p r}, {@code beta^2 r^2}, summed over the batch.
+     */
+    private static void bernoulliSums(double[] coefficients, double[] inputs, int rows, int in, int first, int count,
+                                      double[][] parts) {
+        int bound = SPECIES.loopBound(in);
+        int lanes = SPECIES.length();
+        int base0 = first * rows * 3;
+        int base1 = count > 1 ? base0 + rows * 3 : base0;
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        for (int j = 0; j < bound; j += lanes) {
+            DoubleVector a0 = zero;
+            DoubleVector b0 = zero;
+            DoubleVector c0 = zero;
+            DoubleVector d0 = zero;
+            DoubleVector e0 = zero;
+            DoubleVector f0 = zero;
+            DoubleVector a1 = zero;
+            DoubleVector b1 = zero;
+            DoubleVector c1 = zero;
+            DoubleVector d1 = zero;
+            DoubleVector e1 = zero;
+            DoubleVector f1 = zero;
+            for (int b = 0; b < rows; b++) {
+                DoubleVector p = DoubleVector.fromArray(SPECIES, inputs, b * in + j);
+                DoubleVector pSquared = p.mul(p);
+                DoubleVector r = p.sub(pSquared);
+                DoubleVector pr = p.mul(r);
+                DoubleVector rSquared = r.mul(r);
+                double alpha0 = coefficients[base0 + 3 * b];
+                double beta0 = coefficients[base0 + 3 * b + 1];
+                a0 = p.fma(DoubleVector.broadcast(SPECIES, alpha0), a0);
+                b0 = p.fma(DoubleVector.broadcast(SPECIES, beta0), b0);
+                c0 = pSquared.fma(DoubleVector.broadcast(SPECIES, alpha0 * alpha0), c0);
+                d0 = r.fma(DoubleVector.broadcast(SPECIES, beta0), d0);
+                e0 = pr.fma(DoubleVector.broadcast(SPECIES, alpha0 * beta0), e0);
+                f0 = rSquared.fma(DoubleVector.broadcast(SPECIES, beta0 * beta0), f0);
+                double alpha1 = coefficients[base1 + 3 * b];
+                double beta1 = coefficients[base1 + 3 * b + 1];
+                a1 = p.fma(DoubleVector.broadcast(SPECIES, alpha1), a1);
+                b1 = p.fma(DoubleVector.broadcast(SPECIES, beta1), b1);
+                c1 = pSquared.fma(DoubleVector.broadcast(SPECIES, alpha1 * alpha1), c1);
+                d1 = r.fma(DoubleVector.broadcast(SPECIES, beta1), d1);
+                e1 = pr.fma(DoubleVector.broadcast(SPECIES, alpha1 * beta1), e1);
+                f1 = rSquared.fma(DoubleVector.broadcast(SPECIES, beta1 * beta1), f1);
+            }
+            a0.intoArray(parts[0], j);
+            b0.intoArray(parts[1], j);
+            c0.intoArray(parts[2], j);
+            d0.intoArray(parts[3], j);
+            e0.intoArray(parts[4], j);
+            f0.intoArray(parts[5], j);
+            a1.intoArray(parts[6], j);
+            b1.intoArray(parts[7], j);
+            c1.intoArray(parts[8], j);
+            d1.intoArray(parts[9], j);
+            e1.intoArray(parts[10], j);
+            f1.intoArray(parts[11], j);
+        }
+        for (int n = 0; n < count; n++) {
+            int base = (first + n) * rows * 3;
+            for (int j = bound; j < in; j++) {
+                double[] sums = new double[6];
+                for (int b = 0; b < rows; b++) {
+                    double p = inputs[b * in + j];
+                    double r = p - p * p;
+                    double alpha = coefficients[base + 3 * b];
+                    double beta = coefficients[base + 3 * b + 1];
+                    sums[0] += alpha * p;
+                    sums[1] += beta * p;
+                    sums[2] += alpha * alpha * p * p;
+                    sums[3] += beta * r;
+                    sums[4] += alpha * beta * p * r;
+                    sums[5] += beta * beta * r * r;
+                }
+                for (int k = 0; k < 6; k++) {
+                    parts[6 * n + k][j] = sums[k];
+                }
+            }
+        }
+    }
+
+    private static SiteUpdate.Outcome outcome(LayerPosterior layer, int clipped, int firstBad, double[] moments,
+                                              double[] newShift, double[] newPrecision) {
+        int in = layer.inputs();
+        if (firstBad < 0) {
+            return new SiteUpdate.Outcome(clipped, -1, 0, null);
+        }
+        int w = firstBad;
         boolean shiftBad = !Double.isFinite(newShift[w]);
         boolean precisionBad = !Double.isFinite(newPrecision[w]);
         String what = shiftBad ? "site shift" : precisionBad ? "site precision" : "posterior moment";
         double value = shiftBad ? newShift[w] : precisionBad ? newPrecision[w]
                 : Double.isFinite(moments[w]) ? moments[layer.weightCount() + w] : moments[w];
-        return new SiteUpdate.Outcome(clippedTotal[0], w, value, what + " of weight " + SiteUpdate.describe(w, in));
+        return new SiteUpdate.Outcome(clipped, w, value, what + " of weight " + SiteUpdate.describe(w, in));
     }
 
     /** {@code sum_b alpha_b p_bj}, {@code sum_b beta_b p_bj} and {@code sum_b alpha_b^2 p_bj} for neuron {@code i}. */
@@ -240,8 +422,8 @@ final class BinaryInputKernel {
      * @return the clipped count in the high 32 bits and the first non-finite weight (or -1) in the low 32 bits
      */
     private static long updateGaussianRow(LayerPosterior layer, int i, int rows, double rate, double[] sumG, double[] sumD,
-                                          double[] sumG2, double[] moments, double[] newShift, double[] newPrecision,
-                                          double nextCount) {
+                                          double[] sumG2, double[] moments, double[] meanSquared, double[] newShift,
+                                          double[] newPrecision, double nextCount) {
         int in = layer.inputs();
         int weights = layer.weightCount();
         int row = i * in;
@@ -282,6 +464,9 @@ final class BinaryInputKernel {
             DoubleVector variance = one.div(totalPrecision);
             DoubleVector newMean = updatedShift.fma(scaleVector, DoubleVector.fromArray(SPECIES, priorShift, w)).mul(variance);
             newMean.intoArray(moments, w);
+            if (meanSquared != null) {
+                newMean.mul(newMean).intoArray(meanSquared, w);
+            }
             variance.intoArray(moments, weights + w);
             // x - x is 0 for finite x and NaN for NaN or infinity, so one sum catches every bad lane.
             DoubleVector check = updatedShift.sub(updatedShift).add(updatedPrecision.sub(updatedPrecision)).add(newMean.sub(newMean));
@@ -302,6 +487,9 @@ final class BinaryInputKernel {
             double mean = Math.fma(updatedShift, scale, priorShift[w]) * variance;
             moments[w] = mean;
             moments[weights + w] = variance;
+            if (meanSquared != null) {
+                meanSquared[w] = mean * mean;
+            }
             finite &= Double.isFinite(updatedShift) && Double.isFinite(updatedPrecision) && Double.isFinite(mean);
         }
 

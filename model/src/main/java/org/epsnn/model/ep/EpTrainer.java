@@ -375,8 +375,9 @@ public final class EpTrainer implements AutoCloseable {
             LayerPosterior layer = network.layer(l);
             SiteUpdate.Outcome outcome;
             if (usesBinaryInputKernel(l)) {
-                outcome = BinaryInputKernel.apply(layer, workspace.messages[l], workspace.input[l], size, moments[l], step,
-                        settings.adaptiveDamping(), nextCount, spareShift[l], sparePrecision[l], runner);
+                outcome = BinaryInputKernel.apply(layer, workspace.messages[l], workspace.input[l], network.encoding().stochastic(),
+                        size, moments[l], meanSquared[l], step, settings.adaptiveDamping(), nextCount, spareShift[l],
+                        sparePrecision[l], runner);
             } else {
                 workspace.batchStatistics(l, size);
                 outcome = SiteUpdate.apply(layer, workspace.statistics[l], workspace.statisticsHaveVarianceBlocks(l),
@@ -434,9 +435,9 @@ public final class EpTrainer implements AutoCloseable {
         return samples - nextSize;
     }
 
-    /** Whether layer {@code l} is updated by the fused kernel for binary observed inputs. */
+    /** Whether layer {@code l} is updated by the fused kernel for binary or Bernoulli inputs. */
     private boolean usesBinaryInputKernel(int l) {
-        return l == 0 && network.encoding().binary() && useBinaryInputKernel;
+        return l == 0 && (network.encoding().binary() || network.encoding().stochastic()) && useBinaryInputKernel;
     }
 
     private void ensureMoments(double count, int pass, int batch) {

@@ -86,19 +86,21 @@ class TrainerScheduleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gaussian", "binary", "ternary"})
-    void binaryInputKernelMatchesMatrixProducts(String kind) throws InterruptedException {
+    @ValueSource(strings = {"gaussian", "binary", "ternary", "gaussian-bernoulli", "binary-bernoulli"})
+    void inputKernelMatchesMatrixProducts(String variant) throws InterruptedException {
+        String kind = variant.replace("-bernoulli", "");
+        InputEncoding encoding = variant.endsWith("-bernoulli") ? InputEncoding.BERNOULLI : InputEncoding.THRESHOLD_HALF;
         WeightPrior prior = switch (kind) {
             case "binary" -> WeightPrior.binary();
             case "ternary" -> WeightPrior.ternary();
             default -> WeightPrior.gaussian(1);
         };
-        Dataset data = TestNetworks.blockPatterns(300, 37, 4, 0.15, 6);
+        Dataset data = variant.endsWith("-bernoulli") ? greyPatterns(300, 37, 4, 6) : TestNetworks.blockPatterns(300, 37, 4, 0.15, 6);
         TrainingSettings settings = TrainingSettings.defaults().withPasses(2).withBatchSize(30)
                 .withTrainEvaluationSamples(0).withAdaptiveDamping(kind.equals("ternary"));
         EpNetwork fused = EpNetwork.create(TestNetworks.classifier(new int[] {37, 9, 4}, NeuronModel.HEAVISIDE, prior),
-                InputEncoding.THRESHOLD_HALF, 5);
-        EpNetwork plain = EpNetwork.create(fused.spec(), InputEncoding.THRESHOLD_HALF, 5);
+                encoding, 5);
+        EpNetwork plain = EpNetwork.create(fused.spec(), encoding, 5);
         try (EpTrainer withKernel = new EpTrainer(fused, data, settings);
              EpTrainer withProducts = new EpTrainer(plain, data, settings)) {
             withProducts.setUseBinaryInputKernel(false);
@@ -113,6 +115,17 @@ class TrainerScheduleTest {
                         .isCloseTo(expected[w], within(1e-9 + 1e-7 * Math.abs(expected[w])));
             }
         }
+    }
+
+    /** Block patterns with grey levels, so that Bernoulli inputs have 0 < p < 1. */
+    private static Dataset greyPatterns(int rows, int columns, int classes, long seed) {
+        Dataset binary = TestNetworks.blockPatterns(rows, columns, classes, 0.15, seed);
+        double[] grey = binary.features().clone();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int x = 0; x < grey.length; x++) {
+            grey[x] = 0.1 + 0.8 * grey[x] * random.nextDouble();
+        }
+        return binary.withFeatures(grey);
     }
 
     @Test
