@@ -43,6 +43,23 @@ public record TrainingData(Dataset train, Dataset test, Source source, InputEnco
         return of(split.train(), split.test(), Source.BUILT_IN);
     }
 
+    /**
+     * Generates a built-in dataset with the given sizes and noise level.
+     *
+     * @throws IllegalArgumentException naming the parameter when a size or the noise is invalid
+     */
+    public static TrainingData builtIn(String name, int trainSamples, int testSamples, double noise, long seed) {
+        if (trainSamples < 2 || testSamples < 1) {
+            throw new IllegalArgumentException("Built-in dataset " + name + " needs at least 2 training and 1 test sample, got "
+                    + trainSamples + " and " + testSamples);
+        }
+        if (!(noise >= 0) || !Double.isFinite(noise)) {
+            throw new IllegalArgumentException("Noise of built-in dataset " + name + " must be 0 or more, got " + noise);
+        }
+        TrainTestSplit split = BuiltInDatasets.get(name).generate(trainSamples, testSamples, noise, seed);
+        return of(split.train(), split.test(), Source.BUILT_IN);
+    }
+
     /** Reads the four MNIST IDX files of a folder. */
     public static TrainingData mnist(Path folder) throws IOException {
         TrainTestSplit split = IdxReader.readMnist(folder);

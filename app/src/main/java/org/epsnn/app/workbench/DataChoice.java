@@ -18,21 +18,34 @@ public sealed interface DataChoice {
      * A built-in generated dataset.
      *
      * @param name a name from {@code BuiltInDatasets}
+     * @param trainSamples training samples to generate; 0 for the dataset's default
+     * @param testSamples test samples to generate; 0 for the dataset's default
+     * @param noise noise level; NaN for the dataset's default
      * @param seed generator seed
      */
-    record BuiltIn(String name, long seed) implements DataChoice {
+    record BuiltIn(String name, int trainSamples, int testSamples, double noise, long seed) implements DataChoice {
         public BuiltIn {
             Objects.requireNonNull(name, "name");
         }
 
+        /** A built-in dataset with its default sizes and noise. */
+        public BuiltIn(String name, long seed) {
+            this(name, 0, 0, Double.NaN, seed);
+        }
+
         @Override
         public TrainingData load() {
-            return TrainingData.builtIn(name, seed);
+            if (trainSamples == 0 && testSamples == 0 && Double.isNaN(noise)) {
+                return TrainingData.builtIn(name, seed);
+            }
+            var entry = org.epsnn.model.data.BuiltInDatasets.get(name);
+            return TrainingData.builtIn(name, trainSamples == 0 ? entry.trainSize() : trainSamples,
+                    testSamples == 0 ? entry.testSize() : testSamples, Double.isNaN(noise) ? entry.noise() : noise, seed);
         }
 
         @Override
         public String describe() {
-            return name + " (built-in, seed " + seed + ")";
+            return name + " (built-in, seed " + seed + (Double.isNaN(noise) ? "" : ", noise " + noise) + ")";
         }
     }
 

@@ -82,6 +82,9 @@ public final class MainWindow {
     private final Label dataSummary = new Label("No data loaded.");
     private final ComboBox<String> builtInChoice = new ComboBox<>(FXCollections.observableArrayList(BuiltInDatasets.names()));
     private final TextField seedField = new TextField("1");
+    private final TextField noiseField = new TextField();
+    private final TextField trainSizeField = new TextField();
+    private final TextField testSizeField = new TextField();
     private final Label projectDescription = new Label();
     private final BorderPane root = new BorderPane();
     private final Scene scene;
@@ -249,11 +252,19 @@ public final class MainWindow {
         dataSummary.setWrapText(true);
         dataSummary.setId("data-summary");
         builtInChoice.setMaxWidth(Double.MAX_VALUE);
-        Label seedLabel = new Label("Seed");
-        seedLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox seedRow = new HBox(6, seedLabel, seedField, load);
-        seedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox dataBox = new VBox(6, builtInChoice, seedRow, new HBox(6, mnist, csv), dataSummary);
+        builtInChoice.valueProperty().addListener((observable, before, after) -> showBuiltInDefaults(after));
+        javafx.scene.layout.GridPane parameters = new javafx.scene.layout.GridPane();
+        parameters.setHgap(6);
+        parameters.setVgap(4);
+        parameters.addRow(0, new Label("Seed"), seedField, new Label("Noise"), noiseField);
+        parameters.addRow(1, new Label("Train"), trainSizeField, new Label("Test"), testSizeField);
+        for (TextField field : List.of(seedField, noiseField, trainSizeField, testSizeField)) {
+            field.setPrefColumnCount(5);
+        }
+        seedField.setId("seed-field");
+        noiseField.setId("noise-field");
+        HBox buttons = new HBox(6, load, mnist, csv);
+        VBox dataBox = new VBox(6, builtInChoice, parameters, buttons, dataSummary);
 
         settingsSheet.setModeSwitcherVisible(false);
         settingsSheet.setSearchBoxVisible(false);
@@ -511,16 +522,47 @@ public final class MainWindow {
         }
     }
 
+    private void showBuiltInDefaults(String name) {
+        if (name == null) {
+            return;
+        }
+        var entry = BuiltInDatasets.get(name);
+        noiseField.setText(Double.toString(entry.noise()));
+        trainSizeField.setText(Integer.toString(entry.trainSize()));
+        testSizeField.setText(Integer.toString(entry.testSize()));
+    }
+
+    /** Generates a built-in dataset with the seed, noise and sizes in the data panel. */
     void loadBuiltIn(String name) {
+        if (!name.equals(builtInChoice.getValue())) {
+            builtInChoice.setValue(name);
+        }
         long seed;
+        double noise;
+        int trainSize;
+        int testSize;
         try {
             seed = Long.parseLong(seedField.getText().trim());
         } catch (NumberFormatException e) {
             controller.showMessage("Seed '" + seedField.getText() + "' is not a whole number; enter e.g. 1.");
             return;
         }
-        builtInChoice.setValue(name);
-        controller.loadData(new DataChoice.BuiltIn(name, seed), error -> showError("Could not generate " + name, error.getMessage()));
+        try {
+            noise = Double.parseDouble(noiseField.getText().trim());
+        } catch (NumberFormatException e) {
+            controller.showMessage("Noise '" + noiseField.getText() + "' is not a number; enter e.g. 0.2.");
+            return;
+        }
+        try {
+            trainSize = Integer.parseInt(trainSizeField.getText().trim());
+            testSize = Integer.parseInt(testSizeField.getText().trim());
+        } catch (NumberFormatException e) {
+            controller.showMessage("Train and test sizes must be whole numbers, got '" + trainSizeField.getText() + "' and '"
+                    + testSizeField.getText() + "'.");
+            return;
+        }
+        controller.loadData(new DataChoice.BuiltIn(name, trainSize, testSize, noise, seed),
+                error -> showError("Could not generate " + name, error.getMessage()));
     }
 
     private void openProject() {
@@ -550,7 +592,8 @@ public final class MainWindow {
         org.epsnn.model.project.DataReference reference = setup.data();
         DataChoice choice;
         switch (reference.kind()) {
-            case BUILT_IN -> choice = new DataChoice.BuiltIn(reference.name(), reference.seed());
+            case BUILT_IN -> choice = new DataChoice.BuiltIn(reference.name(), reference.trainSamples(), reference.testSamples(),
+                    reference.noise(), reference.seed());
             case CSV -> choice = new DataChoice.Csv(resolve(file, reference.path()), reference.target(), reference.testFraction(),
                     reference.seed());
             default -> {
@@ -612,11 +655,7 @@ public final class MainWindow {
         if (file == null) {
             return;
         }
-        TextInputDialog target = new TextInputDialog("");
-        target.setTitle("Target column");
-        target.setHeaderText("Which column holds the target? Enter its header name or 0-based index; leave empty for the last column.");
-        target.initOwner(stage);
-        Optional<String> answer = target.showAndWait();
+        Optional<String> answer = CsvOpenDialog.askTarget(stage, file.toPath());
         if (answer.isEmpty()) {
             return;
         }

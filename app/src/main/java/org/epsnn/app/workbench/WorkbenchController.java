@@ -274,7 +274,8 @@ public final class WorkbenchController {
         }
         org.epsnn.model.project.DataReference reference;
         if (choice instanceof DataChoice.BuiltIn builtIn) {
-            reference = org.epsnn.model.project.DataReference.builtIn(builtIn.name(), builtIn.seed());
+            reference = org.epsnn.model.project.DataReference.builtIn(builtIn.name(), builtIn.trainSamples(),
+                    builtIn.testSamples(), builtIn.noise(), builtIn.seed());
         } else if (choice instanceof DataChoice.Mnist mnist) {
             reference = org.epsnn.model.project.DataReference.mnist(mnist.folder().toString());
         } else {

@@ -11,8 +11,12 @@ import java.util.Objects;
  * @param target CSV target column by name or 0-based index; null for the last column
  * @param testFraction CSV share of rows held out for testing
  * @param seed generator seed (built-in) or split seed (CSV)
+ * @param trainSamples built-in training samples; 0 for the dataset's default
+ * @param testSamples built-in test samples; 0 for the dataset's default
+ * @param noise built-in noise level; NaN for the dataset's default
  */
-public record DataReference(Kind kind, String name, String path, String target, double testFraction, long seed) {
+public record DataReference(Kind kind, String name, String path, String target, double testFraction, long seed,
+                            int trainSamples, int testSamples, double noise) {
 
     /** The kinds of data source. */
     public enum Kind {
@@ -27,21 +31,32 @@ public record DataReference(Kind kind, String name, String path, String target, 
         if (kind == Kind.CSV && (path == null || path.isBlank())) {
             throw new IllegalArgumentException("A CSV data reference needs a file path");
         }
+        if (trainSamples < 0 || testSamples < 0) {
+            throw new IllegalArgumentException("Sample counts must not be negative, got " + trainSamples + " and " + testSamples);
+        }
+        if (!Double.isNaN(noise) && !(noise >= 0 && Double.isFinite(noise))) {
+            throw new IllegalArgumentException("Noise must be 0 or more, got " + noise);
+        }
         if (kind == Kind.CSV && !(testFraction > 0 && testFraction < 1)) {
             throw new IllegalArgumentException("CSV test fraction must lie in (0, 1), got " + testFraction);
         }
     }
 
     public static DataReference builtIn(String name, long seed) {
-        return new DataReference(Kind.BUILT_IN, name, null, null, 0.2, seed);
+        return new DataReference(Kind.BUILT_IN, name, null, null, 0.2, seed, 0, 0, Double.NaN);
+    }
+
+    /** A built-in dataset with explicit sizes and noise (0, 0 and NaN keep the defaults). */
+    public static DataReference builtIn(String name, int trainSamples, int testSamples, double noise, long seed) {
+        return new DataReference(Kind.BUILT_IN, name, null, null, 0.2, seed, trainSamples, testSamples, noise);
     }
 
     /** @param folder the folder with the four IDX files, or null to ask the user */
     public static DataReference mnist(String folder) {
-        return new DataReference(Kind.MNIST, null, folder, null, 0.2, 0);
+        return new DataReference(Kind.MNIST, null, folder, null, 0.2, 0, 0, 0, Double.NaN);
     }
 
     public static DataReference csv(String file, String target, double testFraction, long seed) {
-        return new DataReference(Kind.CSV, null, file, target, testFraction, seed);
+        return new DataReference(Kind.CSV, null, file, target, testFraction, seed, 0, 0, Double.NaN);
     }
 }

@@ -107,6 +107,13 @@ public final class ProjectSetupJson {
             case BUILT_IN -> {
                 data.put("name", reference.name());
                 data.put("seed", reference.seed());
+                data.put("trainSamples", reference.trainSamples());
+                data.put("testSamples", reference.testSamples());
+                if (Double.isNaN(reference.noise())) {
+                    data.putNull("noise");
+                } else {
+                    data.put("noise", reference.noise());
+                }
             }
             case MNIST -> data.put("folder", reference.path());
             case CSV -> {
@@ -188,7 +195,11 @@ public final class ProjectSetupJson {
         private DataReference data(JsonNode node) throws ProjectFormatException {
             String kind = text(node, "kind", "data.kind");
             return switch (kind) {
-                case "built_in", "builtin" -> DataReference.builtIn(text(node, "name", "data.name"), longValue(node, "seed", "data.seed"));
+                case "built_in", "builtin" -> DataReference.builtIn(text(node, "name", "data.name"),
+                        node.has("trainSamples") ? integer(node, "trainSamples", "data.trainSamples") : 0,
+                        node.has("testSamples") ? integer(node, "testSamples", "data.testSamples") : 0,
+                        node.path("noise").isNumber() ? number(node, "noise", "data.noise") : Double.NaN,
+                        longValue(node, "seed", "data.seed"));
                 case "mnist" -> DataReference.mnist(node.path("folder").isNull() || node.path("folder").isMissingNode()
                         ? null : text(node, "folder", "data.folder"));
                 case "csv" -> DataReference.csv(text(node, "file", "data.file"),

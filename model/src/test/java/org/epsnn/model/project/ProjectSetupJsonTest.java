@@ -37,6 +37,15 @@ class ProjectSetupJsonTest {
     }
 
     @Test
+    void roundTripKeepsBuiltInParameters() throws IOException {
+        Path file = folder.resolve("moons.epsnn.json");
+        ProjectSetup moons = new ProjectSetup("", DataReference.builtIn("moons", 300, 100, 0.35, 4), sample().network(),
+                sample().encoding(), sample().settings());
+        ProjectSetupJson.write(moons, file);
+        assertThat(ProjectSetupJson.read(file).data()).isEqualTo(moons.data());
+    }
+
+    @Test
     void writeLeavesNoTemporaryFile() throws IOException {
         Path file = folder.resolve("project.epsnn.json");
         ProjectSetupJson.write(sample(), file);
