@@ -225,6 +225,7 @@ public final class MainWindow {
         editor.setOnMoveLayer((index, delta) -> controller.moveLayer(index - 1, delta));
         layerSheet.setModeSwitcherVisible(false);
         layerSheet.setSearchBoxVisible(false);
+        layerSheet.setPropertyEditorFactory(SheetFieldEditor::forItem);
         layerMessage.setWrapText(true);
         layerMessage.setId("layer-message");
         layerMessage.setStyle("-fx-text-fill: #b00020;");
@@ -268,6 +269,7 @@ public final class MainWindow {
 
         settingsSheet.setModeSwitcherVisible(false);
         settingsSheet.setSearchBoxVisible(false);
+        settingsSheet.setPropertyEditorFactory(SheetFieldEditor::forItem);
         settingsSheet.getItems().setAll(settingItems());
         settingsSheet.disableProperty().bind(trainingBinding());
         settingsMessage.setWrapText(true);
