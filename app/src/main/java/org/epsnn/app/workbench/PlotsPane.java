@@ -51,6 +51,8 @@ final class PlotsPane {
     private static final int RECEPTIVE_FIELDS = 16;
     private static final int DENSITY_WEIGHTS = 8;
     private static final double MOVING_AVERAGE_WEIGHT = 0.05;
+    /** Redraws of the training curve per second at most. */
+    private static final int CURVE_REDRAWS_PER_SECOND = 4;
 
     private final ChartTheme theme;
     private final TabPane tabs = new TabPane();
@@ -79,6 +81,9 @@ final class PlotsPane {
     private TrainingData data;
     private TrainingSnapshot lastSnapshot;
     private double movingAccuracy = Double.NaN;
+    private final List<Double> pendingX = new ArrayList<>();
+    private final List<Double> pendingY = new ArrayList<>();
+    private long lastCurveFlush;
     private int firingLayers = -1;
 
     PlotsPane(ChartTheme theme) {
@@ -129,6 +134,7 @@ final class PlotsPane {
         tabs.getTabs().add(mapTab);
         tabs.getTabs().add(tab("Data", preview));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> redrawSelectedTab());
 
         for (Object view : List.of(accuracy, meanHistogram, deviationHistogram, density, firing, regression)) {
             exports.add(((org.epsnn.views.ChartView) view).exportActions());
@@ -250,6 +256,8 @@ final class PlotsPane {
         firing.clear();
         firingLayers = -1;
         movingAccuracy = Double.NaN;
+        pendingX.clear();
+        pendingY.clear();
         lastSnapshot = null;
         List<Integer> layers = new ArrayList<>();
         for (int l = 1; l <= depth; l++) {
@@ -259,14 +267,33 @@ final class PlotsPane {
         layerChoice.getSelectionModel().select(0);
     }
 
-    /** Takes one drain of the live feed. */
+    /**
+     * Takes one drain of the live feed. Curves collect their points and redraw at most
+     * {@link #CURVE_REDRAWS_PER_SECOND} times a second; views drawn from a snapshot redraw only
+     * when their tab shows, and a tab that comes into view redraws from the last snapshot.
+     */
     void accept(LiveFeed.Drained drained) {
         for (var batch : drained.batches()) {
             if (!Double.isNaN(batch.batchAccuracy())) {
                 movingAccuracy = Double.isNaN(movingAccuracy) ? batch.batchAccuracy()
                         : movingAccuracy + MOVING_AVERAGE_WEIGHT * (batch.batchAccuracy() - movingAccuracy);
-                accuracy.append(TRAIN_RUNNING, batch.samplesSeen(), movingAccuracy);
+                pendingX.add((double) batch.samplesSeen());
+                pendingY.add(movingAccuracy);
             }
+        }
+        long now = System.nanoTime();
+        if (!pendingX.isEmpty() && (now - lastCurveFlush >= 1_000_000_000L / CURVE_REDRAWS_PER_SECOND
+                || !drained.passes().isEmpty())) {
+            double[] x = new double[pendingX.size()];
+            double[] y = new double[pendingY.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = pendingX.get(i);
+                y[i] = pendingY.get(i);
+            }
+            accuracy.appendAll(TRAIN_RUNNING, x, y);
+            pendingX.clear();
+            pendingY.clear();
+            lastCurveFlush = now;
         }
         for (LiveFeed.EvaluationPoint point : drained.evaluations()) {
             var test = point.test();
@@ -285,10 +312,24 @@ final class PlotsPane {
             lastSnapshot = drained.snapshot();
             meanHistory.addStep(lastSnapshot.samplesSeen(), lastSnapshot.layers().get(selectedLayer()).means());
             recordFiring(lastSnapshot);
-            redrawWeights();
-            redrawFields();
-            redrawSpikes();
-            redrawMap();
+            redrawSelectedTab();
+        }
+    }
+
+    /** Redraws the views of the tab on show from the last snapshot. */
+    private void redrawSelectedTab() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (selected == null || lastSnapshot == null) {
+            return;
+        }
+        switch (tabs.getTabs().indexOf(selected)) {
+            case 1 -> redrawWeights();
+            case 2 -> redrawFields();
+            case 3 -> redrawSpikes();
+            case 4 -> redrawMap();
+            default -> {
+                // The accuracy and data tabs do not draw from snapshots.
+            }
         }
     }
 

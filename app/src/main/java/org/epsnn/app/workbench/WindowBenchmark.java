@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -22,33 +21,42 @@ import javax.management.openmbean.CompositeData;
 import org.epsnn.model.training.PassSummary;
 
 /**
- * Measures the window while it trains on MNIST: the gaps between JavaFX pulses (an FX thread
- * blocked for longer than a frame shows as a long gap), the training throughput of each pass and
+ * Measures the window while it trains on MNIST: how long small tasks posted to the FX thread wait
+ * (a blocked FX thread shows as a long wait), the training throughput of each pass and
  * the heap in use after each garbage collection. Run under a real display:
  * {@code java --add-modules jdk.incubator.vector -cp app/target/epsnn.jar
- * org.epsnn.app.workbench.WindowBenchmark MNIST_DIR PASSES HIDDEN REPORT_FILE}.
+ * org.epsnn.app.workbench.WindowBenchmark MNIST_DIR PASSES HIDDEN REPORT_FILE [EVALUATION_INTERVAL]}.
  */
-public final class WindowBenchmark extends Application {
+public final class WindowBenchmark {
 
-    private static String[] arguments;
+    private WindowBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 4 && args.length != 5) {
+            System.err.println("Usage: WindowBenchmark MNIST_DIR PASSES HIDDEN REPORT_FILE [EVALUATION_INTERVAL]");
+            System.exit(2);
+        }
+        Application.launch(Run.class, args);
+    }
+
+    /**
+     * The measuring application. A class that extends {@link Application} cannot be the main
+     * class of a JVM that has JavaFX on the class path, so {@link #main} launches this one.
+     */
+    public static final class Run extends Application {
+
+    /** Time between two latency probes. */
+    private static final long PROBE_INTERVAL_MILLIS = 10;
 
     private final List<Long> gaps = new ArrayList<>();
     private final AtomicLong heapAfterGc = new AtomicLong(-1);
     private final List<String> passLines = new ArrayList<>();
-    private long lastPulse;
     private boolean measuring;
-
-    public static void main(String[] args) {
-        if (args.length != 4) {
-            System.err.println("Usage: WindowBenchmark MNIST_DIR PASSES HIDDEN REPORT_FILE");
-            System.exit(2);
-        }
-        arguments = args;
-        launch(WindowBenchmark.class);
-    }
 
     @Override
     public void start(Stage stage) {
+        String[] arguments = getParameters().getRaw().toArray(new String[0]);
         Path folder = Path.of(arguments[0]);
         int passes = Integer.parseInt(arguments[1]);
         int hidden = Integer.parseInt(arguments[2]);
@@ -58,34 +66,35 @@ public final class WindowBenchmark extends Application {
         WorkbenchController controller = new WorkbenchController();
         MainWindow window = new MainWindow(stage, controller);
         stage.show();
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (measuring && lastPulse != 0) {
-                    gaps.add(now - lastPulse);
-                }
-                lastPulse = now;
-            }
-        }.start();
+        startLatencyProbe();
 
         controller.dataProperty().addListener((observable, before, after) -> {
             if (after == null) {
                 return;
             }
-            controller.editLayer(0, "Size", layer -> layer.withSize(hidden));
-            controller.editSettings(settings -> settings.withPasses(passes));
-            window.plots().tabs().getSelectionModel().select(0);
-            measuring = true;
-            controller.start();
+            // The controller finishes its own handling of the new data first.
+            Platform.runLater(() -> {
+                controller.editLayer(0, "Size", layer -> layer.withSize(hidden));
+                controller.editSettings(settings -> settings.withPasses(passes));
+                if (arguments.length == 5) {
+                    controller.editSettings(settings -> settings.withEvaluationInterval(Integer.parseInt(arguments[4])));
+                }
+                window.plots().tabs().getSelectionModel().select(0);
+                measuring = true;
+                controller.start();
+            });
         });
         controller.addFeedConsumer(drained -> {
             for (PassSummary pass : drained.passes()) {
                 passLines.add(String.format(Locale.ROOT, "pass %d: %.1f s, %.0f samples/s, test accuracy %.4f, heap after last GC %.0f MiB",
                         pass.pass(), pass.seconds(), pass.samplesPerSecond(), pass.test().bayesian().accuracy(),
                         heapAfterGc.get() / 1048576.0));
-                // Rotate through the tabs so that every plot draws during the run.
-                var tabs = window.plots().tabs();
-                tabs.getSelectionModel().select((tabs.getSelectionModel().getSelectedIndex() + 1) % 4);
+                // Rotate through the tabs so that every plot draws during the run, unless the
+                // property epsnn.rotateTabs is false (for screenshots of chosen tabs).
+                if (!"false".equals(System.getProperty("epsnn.rotateTabs"))) {
+                    var tabs = window.plots().tabs();
+                    tabs.getSelectionModel().select((tabs.getSelectionModel().getSelectedIndex() + 1) % 4);
+                }
             }
         });
         controller.runStateProperty().addListener((observable, before, after) -> {
@@ -99,6 +108,31 @@ public final class WindowBenchmark extends Application {
             System.err.println("Could not load MNIST: " + error.getMessage());
             Platform.exit();
         });
+    }
+
+    /**
+     * Posts a tiny task to the FX thread every {@value #PROBE_INTERVAL_MILLIS} ms from another
+     * thread and records how long each waited before it ran: a blocked FX thread shows as a long
+     * wait. Unlike an animation timer, the probe does not make the scene render every frame.
+     */
+    private void startLatencyProbe() {
+        Thread probe = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long posted = System.nanoTime();
+                Platform.runLater(() -> {
+                    if (measuring) {
+                        gaps.add(System.nanoTime() - posted);
+                    }
+                });
+                try {
+                    Thread.sleep(PROBE_INTERVAL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "fx-latency-probe");
+        probe.setDaemon(true);
+        probe.start();
     }
 
     private void watchGarbageCollections() {
@@ -121,17 +155,18 @@ public final class WindowBenchmark extends Application {
         Arrays.sort(sorted);
         try (PrintStream out = new PrintStream(Files.newOutputStream(report))) {
             out.println("final message: " + finalMessage);
-            out.printf(Locale.ROOT, "pulses: %d%n", sorted.length);
+            out.printf(Locale.ROOT, "probes: %d%n", sorted.length);
             if (sorted.length > 0) {
-                out.printf(Locale.ROOT, "pulse gap median %.1f ms, 99th percentile %.1f ms, 99.9th %.1f ms, maximum %.1f ms%n",
+                out.printf(Locale.ROOT, "FX thread latency median %.1f ms, 99th percentile %.1f ms, 99.9th %.1f ms, maximum %.1f ms%n",
                         sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
                         sorted[(int) (sorted.length * 0.999)] / 1e6, sorted[sorted.length - 1] / 1e6);
                 long over = Arrays.stream(sorted).filter(gap -> gap > 50_000_000L).count();
-                out.printf(Locale.ROOT, "gaps over 50 ms: %d%n", over);
+                out.printf(Locale.ROOT, "latencies over 50 ms: %d%n", over);
             }
             passLines.forEach(out::println);
         } catch (IOException e) {
             System.err.println("Could not write " + report + ": " + e.getMessage());
         }
     }
+}
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import javafx.animation.AnimationTimer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,6 +19,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
+import javafx.util.Duration;
 import org.epsnn.app.data.TrainingData;
 import org.epsnn.model.ep.EpNetwork;
 import org.epsnn.model.ep.InputEncoding;
@@ -52,10 +55,16 @@ public final class WorkbenchController {
     /** Test evaluations every this many batches, so the accuracy chart shows test points within a pass. */
     static final int DEFAULT_EVALUATION_INTERVAL = 250;
 
-    /** Shortest time between two drains of the feed: about 30 per second. */
-    private static final long DRAIN_INTERVAL_NANOS = 33_000_000L;
-    /** Shortest time between two snapshot requests; a snapshot copies every posterior. */
+    /** Time between two drains of the feed: 20 per second, within the bound of about 30. */
+    private static final long DRAIN_INTERVAL_NANOS = 50_000_000L;
+    /**
+     * Shortest time between two snapshot requests: a snapshot copies every posterior and the plots
+     * redraw from it, so large networks get fewer, to leave the cores to training.
+     */
     private static final long SNAPSHOT_INTERVAL_NANOS = 200_000_000L;
+    private static final long LARGE_SNAPSHOT_INTERVAL_NANOS = 1_000_000_000L;
+    /** Networks with more weights than this count as large for the snapshot rate. */
+    private static final long LARGE_NETWORK_WEIGHTS = 100_000L;
     /** Test samples whose spike probabilities the snapshots carry. */
     static final int SNAPSHOT_SAMPLES = 16;
     /** Probe grid side for 2-D decision maps, and probe count for 1-D regression bands. */
@@ -84,17 +93,18 @@ public final class WorkbenchController {
     private long lastSnapshotRequest;
     private long runStartNanos;
     private int runFirstPass;
-    private final AnimationTimer pump = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            if (now - lastDrain >= DRAIN_INTERVAL_NANOS) {
-                lastDrain = now;
-                drainFeed(now);
-            }
-        }
-    };
+    /**
+     * Drains the feed on the FX thread at a fixed rate. A timeline, unlike an animation timer,
+     * does not ask for a pulse every frame, so an idle scene costs nothing between drains.
+     */
+    private final Timeline pump = new Timeline(new KeyFrame(Duration.millis(DRAIN_INTERVAL_NANOS / 1e6), event -> {
+        long now = System.nanoTime();
+        lastDrain = now;
+        drainFeed(now);
+    }));
 
     public WorkbenchController() {
+        pump.setCycleCount(Animation.INDEFINITE);
         service.setOnSucceeded(event -> finishRun(service.getValue()));
         service.setOnFailed(event -> {
             Throwable error = service.getException();
@@ -463,7 +473,7 @@ public final class WorkbenchController {
         runFirstPass = network.completedPasses() + 1;
         lastSnapshotRequest = 0;
         service.restart();
-        pump.start();
+        pump.play();
     }
 
     /** Holds the run before its next batch. */
@@ -555,11 +565,12 @@ public final class WorkbenchController {
         if (drained.latestBatch() != null) {
             showProgress(drained.latestBatch());
         }
-        if (drained.snapshot() != null || now - lastSnapshotRequest >= SNAPSHOT_INTERVAL_NANOS) {
-            if (control != null && now - lastSnapshotRequest >= SNAPSHOT_INTERVAL_NANOS) {
-                control.requestSnapshot();
-                lastSnapshotRequest = now;
-            }
+        EpNetwork network = posterior.get();
+        long interval = network != null && network.spec().weightCount() > LARGE_NETWORK_WEIGHTS
+                ? LARGE_SNAPSHOT_INTERVAL_NANOS : SNAPSHOT_INTERVAL_NANOS;
+        if (control != null && now - lastSnapshotRequest >= interval) {
+            control.requestSnapshot();
+            lastSnapshotRequest = now;
         }
         if (!drained.isEmpty()) {
             for (Consumer<LiveFeed.Drained> consumer : feedConsumers) {
