@@ -46,127 +46,127 @@ public final class WindowBenchmark {
      */
     public static final class Run extends Application {
 
-    /** Time between two latency probes. */
-    private static final long PROBE_INTERVAL_MILLIS = 10;
+        /** Time between two latency probes. */
+        private static final long PROBE_INTERVAL_MILLIS = 10;
 
-    private final List<Long> gaps = new ArrayList<>();
-    private final AtomicLong heapAfterGc = new AtomicLong(-1);
-    private final List<String> passLines = new ArrayList<>();
-    private boolean measuring;
+        private final List<Long> gaps = new ArrayList<>();
+        private final AtomicLong heapAfterGc = new AtomicLong(-1);
+        private final List<String> passLines = new ArrayList<>();
+        private boolean measuring;
 
-    @Override
-    public void start(Stage stage) {
-        String[] arguments = getParameters().getRaw().toArray(new String[0]);
-        Path folder = Path.of(arguments[0]);
-        int passes = Integer.parseInt(arguments[1]);
-        int hidden = Integer.parseInt(arguments[2]);
-        Path report = Path.of(arguments[3]);
-        watchGarbageCollections();
+        @Override
+        public void start(Stage stage) {
+            String[] arguments = getParameters().getRaw().toArray(new String[0]);
+            Path folder = Path.of(arguments[0]);
+            int passes = Integer.parseInt(arguments[1]);
+            int hidden = Integer.parseInt(arguments[2]);
+            Path report = Path.of(arguments[3]);
+            watchGarbageCollections();
 
-        WorkbenchController controller = new WorkbenchController();
-        MainWindow window = new MainWindow(stage, controller);
-        stage.show();
-        startLatencyProbe();
+            WorkbenchController controller = new WorkbenchController();
+            MainWindow window = new MainWindow(stage, controller);
+            stage.show();
+            startLatencyProbe();
 
-        controller.dataProperty().addListener((observable, before, after) -> {
-            if (after == null) {
-                return;
-            }
-            // The controller finishes its own handling of the new data first.
-            Platform.runLater(() -> {
-                controller.editLayer(0, "Size", layer -> layer.withSize(hidden));
-                controller.editSettings(settings -> settings.withPasses(passes));
-                if (arguments.length == 5) {
-                    controller.editSettings(settings -> settings.withEvaluationInterval(Integer.parseInt(arguments[4])));
-                }
-                window.plots().tabs().getSelectionModel().select(0);
-                measuring = true;
-                controller.start();
-            });
-        });
-        controller.addFeedConsumer(drained -> {
-            for (PassSummary pass : drained.passes()) {
-                passLines.add(String.format(Locale.ROOT, "pass %d: %.1f s, %.0f samples/s, test accuracy %.4f, heap after last GC %.0f MiB",
-                        pass.pass(), pass.seconds(), pass.samplesPerSecond(), pass.test().bayesian().accuracy(),
-                        heapAfterGc.get() / 1048576.0));
-                // Rotate through the tabs so that every plot draws during the run, unless the
-                // property epsnn.rotateTabs is false (for screenshots of chosen tabs).
-                if (!"false".equals(System.getProperty("epsnn.rotateTabs"))) {
-                    var tabs = window.plots().tabs();
-                    tabs.getSelectionModel().select((tabs.getSelectionModel().getSelectedIndex() + 1) % 4);
-                }
-            }
-        });
-        controller.runStateProperty().addListener((observable, before, after) -> {
-            if (before == WorkbenchController.RunState.RUNNING && after == WorkbenchController.RunState.IDLE) {
-                measuring = false;
-                writeReport(report, controller.messageProperty().get());
-                Platform.exit();
-            }
-        });
-        controller.loadData(new DataChoice.Mnist(folder), error -> {
-            System.err.println("Could not load MNIST: " + error.getMessage());
-            Platform.exit();
-        });
-    }
-
-    /**
-     * Posts a tiny task to the FX thread every {@value #PROBE_INTERVAL_MILLIS} ms from another
-     * thread and records how long each waited before it ran: a blocked FX thread shows as a long
-     * wait. Unlike an animation timer, the probe does not make the scene render every frame.
-     */
-    private void startLatencyProbe() {
-        Thread probe = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                long posted = System.nanoTime();
-                Platform.runLater(() -> {
-                    if (measuring) {
-                        gaps.add(System.nanoTime() - posted);
-                    }
-                });
-                try {
-                    Thread.sleep(PROBE_INTERVAL_MILLIS);
-                } catch (InterruptedException e) {
+            controller.dataProperty().addListener((observable, before, after) -> {
+                if (after == null) {
                     return;
                 }
-            }
-        }, "fx-latency-probe");
-        probe.setDaemon(true);
-        probe.start();
-    }
-
-    private void watchGarbageCollections() {
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
-                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                    var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                    long used = 0;
-                    for (MemoryUsage usage : info.getGcInfo().getMemoryUsageAfterGc().values()) {
-                        used += usage.getUsed();
+                // The controller finishes its own handling of the new data first.
+                Platform.runLater(() -> {
+                    controller.editLayer(0, "Size", layer -> layer.withSize(hidden));
+                    controller.editSettings(settings -> settings.withPasses(passes));
+                    if (arguments.length == 5) {
+                        controller.editSettings(settings -> settings.withEvaluationInterval(Integer.parseInt(arguments[4])));
                     }
-                    heapAfterGc.set(used);
+                    window.plots().tabs().getSelectionModel().select(0);
+                    measuring = true;
+                    controller.start();
+                });
+            });
+            controller.addFeedConsumer(drained -> {
+                for (PassSummary pass : drained.passes()) {
+                    passLines.add(String.format(Locale.ROOT, "pass %d: %.1f s, %.0f samples/s, test accuracy %.4f, heap after last GC %.0f MiB",
+                            pass.pass(), pass.seconds(), pass.samplesPerSecond(), pass.test().bayesian().accuracy(),
+                            heapAfterGc.get() / 1048576.0));
+                    // Rotate through the tabs so that every plot draws during the run, unless the
+                    // property epsnn.rotateTabs is false (for screenshots of chosen tabs).
+                    if (!"false".equals(System.getProperty("epsnn.rotateTabs"))) {
+                        var tabs = window.plots().tabs();
+                        tabs.getSelectionModel().select((tabs.getSelectionModel().getSelectedIndex() + 1) % 4);
+                    }
                 }
-            }, null, null);
+            });
+            controller.runStateProperty().addListener((observable, before, after) -> {
+                if (before == WorkbenchController.RunState.RUNNING && after == WorkbenchController.RunState.IDLE) {
+                    measuring = false;
+                    writeReport(report, controller.messageProperty().get());
+                    Platform.exit();
+                }
+            });
+            controller.loadData(new DataChoice.Mnist(folder), error -> {
+                System.err.println("Could not load MNIST: " + error.getMessage());
+                Platform.exit();
+            });
         }
-    }
 
-    private void writeReport(Path report, String finalMessage) {
-        long[] sorted = gaps.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(sorted);
-        try (PrintStream out = new PrintStream(Files.newOutputStream(report))) {
-            out.println("final message: " + finalMessage);
-            out.printf(Locale.ROOT, "probes: %d%n", sorted.length);
-            if (sorted.length > 0) {
-                out.printf(Locale.ROOT, "FX thread latency median %.1f ms, 99th percentile %.1f ms, 99.9th %.1f ms, maximum %.1f ms%n",
-                        sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
-                        sorted[(int) (sorted.length * 0.999)] / 1e6, sorted[sorted.length - 1] / 1e6);
-                long over = Arrays.stream(sorted).filter(gap -> gap > 50_000_000L).count();
-                out.printf(Locale.ROOT, "latencies over 50 ms: %d%n", over);
+        /**
+         * Posts a tiny task to the FX thread every {@value #PROBE_INTERVAL_MILLIS} ms from another
+         * thread and records how long each waited before it ran: a blocked FX thread shows as a long
+         * wait. Unlike an animation timer, the probe does not make the scene render every frame.
+         */
+        private void startLatencyProbe() {
+            Thread probe = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    long posted = System.nanoTime();
+                    Platform.runLater(() -> {
+                        if (measuring) {
+                            gaps.add(System.nanoTime() - posted);
+                        }
+                    });
+                    try {
+                        Thread.sleep(PROBE_INTERVAL_MILLIS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "fx-latency-probe");
+            probe.setDaemon(true);
+            probe.start();
+        }
+
+        private void watchGarbageCollections() {
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
+                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                        long used = 0;
+                        for (MemoryUsage usage : info.getGcInfo().getMemoryUsageAfterGc().values()) {
+                            used += usage.getUsed();
+                        }
+                        heapAfterGc.set(used);
+                    }
+                }, null, null);
             }
-            passLines.forEach(out::println);
-        } catch (IOException e) {
-            System.err.println("Could not write " + report + ": " + e.getMessage());
+        }
+
+        private void writeReport(Path report, String finalMessage) {
+            long[] sorted = gaps.stream().mapToLong(Long::longValue).toArray();
+            Arrays.sort(sorted);
+            try (PrintStream out = new PrintStream(Files.newOutputStream(report))) {
+                out.println("final message: " + finalMessage);
+                out.printf(Locale.ROOT, "probes: %d%n", sorted.length);
+                if (sorted.length > 0) {
+                    out.printf(Locale.ROOT, "FX thread latency median %.1f ms, 99th percentile %.1f ms, 99.9th %.1f ms, maximum %.1f ms%n",
+                            sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
+                            sorted[(int) (sorted.length * 0.999)] / 1e6, sorted[sorted.length - 1] / 1e6);
+                    long over = Arrays.stream(sorted).filter(gap -> gap > 50_000_000L).count();
+                    out.printf(Locale.ROOT, "latencies over 50 ms: %d%n", over);
+                }
+                passLines.forEach(out::println);
+            } catch (IOException e) {
+                System.err.println("Could not write " + report + ": " + e.getMessage());
+            }
         }
     }
-}
 }
