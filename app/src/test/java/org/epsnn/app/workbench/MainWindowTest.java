@@ -193,6 +193,8 @@ class MainWindowTest {
 
         PlotsPane plots = window.plots();
         assertThat(statusMessage(robot)).isEqualTo("Training finished: 3 passes.");
+        // Plots drawn from snapshots redraw when their tab shows, so visit every tab as a user would.
+        showEveryTab(plots);
         assertThat(onFx(() -> plots.accuracyChart().series(PlotsPane.TRAIN_RUNNING).receivedCount()))
                 .as("points of the running train accuracy").isPositive();
         assertThat(onFx(() -> plots.accuracyChart().series(PlotsPane.TEST_BAYESIAN).receivedCount()))
@@ -217,6 +219,7 @@ class MainWindowTest {
         robot.clickOn("#start");
         waitUntilRunEnded();
 
+        showEveryTab(window.plots());
         DecisionMapView map = onFx(this::decisionMap);
         Path csv = folder.resolve("map.csv");
         onFx(() -> {
@@ -243,6 +246,18 @@ class MainWindowTest {
         assertThat(button(robot, "start").isDisabled()).as("Start disabled").isFalse();
         assertThat(settingsSheet(robot).isDisabled()).as("settings sheet disabled").isFalse();
         assertThat(window.editor().editableProperty().get()).as("editor editable").isTrue();
+    }
+
+    private static void showEveryTab(PlotsPane plots) throws Exception {
+        int tabCount = onFx(() -> plots.tabs().getTabs().size());
+        for (int index = 0; index < tabCount; index++) {
+            int tab = index;
+            onFx(() -> {
+                plots.tabs().getSelectionModel().select(tab);
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
     }
 
     // ---- gestures ----
