@@ -77,6 +77,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "CSV only: the target column, by header name or 0-based index. Default: the last column.")
     String target;
 
+    @Option(names = "--missing-values", paramLabel = "POLICY",
+            description = "CSV only: what to do with empty cells: reject (name the first one and stop), drop-rows, "
+                    + "or impute-mean (replace a missing feature by its column's mean). Default: reject.")
+    String missingValues;
+
     @Option(names = "--test-fraction", paramLabel = "FRACTION",
             description = "CSV only: share of the rows held out for testing, chosen at random from --seed. Default: 0.2.")
     Double testFraction;
@@ -319,6 +324,22 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** The policy that {@code --missing-values} names; reject when it is not given. */
+    private org.epsnn.model.data.CsvOptions.MissingValues missingValuesPolicy() {
+        if (missingValues == null) {
+            return org.epsnn.model.data.CsvOptions.MissingValues.REJECT;
+        }
+        return switch (missingValues.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "reject" -> org.epsnn.model.data.CsvOptions.MissingValues.REJECT;
+            case "drop-rows" -> org.epsnn.model.data.CsvOptions.MissingValues.DROP_ROWS;
+            case "impute-mean" -> org.epsnn.model.data.CsvOptions.MissingValues.IMPUTE_MEAN;
+            default -> {
+                require(false, "--missing-values", "'" + missingValues + "' is not a policy; use reject, drop-rows or impute-mean");
+                yield org.epsnn.model.data.CsvOptions.MissingValues.REJECT;
+            }
+        };
+    }
+
     /** Loads the data that {@code --dataset} names, after checking that it exists. */
     private TrainingData loadData() throws IOException {
         TrainingData.Source source = sourceOf(dataset);
@@ -326,11 +347,13 @@ public final class TrainCommand implements Callable<Integer> {
             require(target == null, "--target", "applies to CSV files only");
             require(testFraction == null, "--test-fraction",
                     "applies to CSV files only; built-in datasets and MNIST come with their own test set");
+            require(missingValues == null, "--missing-values", "applies to CSV files only");
         }
         TrainingData data = switch (source) {
             case BUILT_IN -> TrainingData.builtIn(dataset, seed);
             case MNIST -> TrainingData.mnist(Path.of(dataset));
-            case CSV -> TrainingData.csv(Path.of(dataset), target, testFraction == null ? 0.2 : testFraction, seed);
+            case CSV -> TrainingData.csv(Path.of(dataset), target, testFraction == null ? 0.2 : testFraction, seed,
+                    missingValuesPolicy());
         };
         if (trainSamples != null && trainSamples < data.train().rows()) {
             data = data.withTrainingSamples(trainSamples);

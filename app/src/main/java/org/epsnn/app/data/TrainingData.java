@@ -74,7 +74,16 @@ public record TrainingData(Dataset train, Dataset test, Source source, InputEnco
      * @param testFraction the share of the rows in the test set, in (0, 1)
      */
     public static TrainingData csv(Path file, String target, double testFraction, long seed) throws IOException {
-        CsvOptions options = CsvOptions.defaults();
+        return csv(file, target, testFraction, seed, CsvOptions.MissingValues.REJECT);
+    }
+
+    /**
+     * Reads a CSV file as {@link #csv(Path, String, double, long)} does, with a policy for
+     * missing values: reject the file, drop the rows, or impute the column mean.
+     */
+    public static TrainingData csv(Path file, String target, double testFraction, long seed,
+                                   CsvOptions.MissingValues missingValues) throws IOException {
+        CsvOptions options = CsvOptions.defaults().withMissingValues(missingValues);
         if (target != null) {
             options = COLUMN_INDEX.matcher(target).matches()
                     ? options.withTargetColumn(Integer.parseInt(target))

@@ -458,7 +458,7 @@ public final class MainWindow {
                         () -> current.batchSize(), value -> editSetting(s -> s.withBatchSize(value)), this::showSettingsMessage),
                 new SheetItem<>(category, "Passes", "Passes over the training data per run", Integer.class,
                         () -> current.passes(), value -> editSetting(s -> s.withPasses(value)), this::showSettingsMessage),
-                new SheetItem<>(category, "Damping", "Damping of later passes in (0, 1]; 0 means min(1, 100 / batch)", Double.class,
+                new SheetItem<>(category, "Damping (0 = auto)", "Damping of later passes in (0, 1]; 0 means automatic, min(1, 100 / batch)", Double.class,
                         () -> Double.isNaN(current.damping()) ? 0.0 : current.damping(),
                         value -> editSetting(s -> s.withDamping(value == 0.0 ? Double.NaN : value)), this::showSettingsMessage),
                 new SheetItem<>(category, "Damping schedule", "Damping of passes 2, 3, ... as a comma list, e.g. 0.5,0.5,0.25; empty for constant",
@@ -470,7 +470,7 @@ public final class MainWindow {
                         () -> current.seed(), value -> editSetting(s -> s.withSeed(value)), this::showSettingsMessage),
                 new SheetItem<>(category, "Threads", "Threads for the matrix products", Integer.class,
                         () -> current.threads(), value -> editSetting(s -> s.withThreads(value)), this::showSettingsMessage),
-                new SheetItem<>(category, "Evaluation interval", "Evaluate on the test data every this many batches; 0 only after each pass",
+                new SheetItem<>(category, "Test every (batches)", "Evaluate on the test data every this many batches; 0 only after each pass",
                         Integer.class, () -> current.evaluationInterval(), value -> editSetting(s -> s.withEvaluationInterval(value)),
                         this::showSettingsMessage),
                 new SheetItem<>(category, "Input encoding", "threshold, threshold:LEVEL, bernoulli or real", String.class,
@@ -613,7 +613,25 @@ public final class MainWindow {
             }
         }
         projectDescription.setText(setup.description());
+        if (reference.kind() == org.epsnn.model.project.DataReference.Kind.BUILT_IN) {
+            showBuiltInParameters(reference);
+        }
         controller.openProject(setup, choice, error -> showError("Could not load the project's data", error.getMessage()));
+    }
+
+    /** Shows a project's built-in dataset and its parameters in the data panel, so Generate repeats them. */
+    private void showBuiltInParameters(org.epsnn.model.project.DataReference reference) {
+        builtInChoice.setValue(reference.name());
+        seedField.setText(Long.toString(reference.seed()));
+        if (!Double.isNaN(reference.noise())) {
+            noiseField.setText(Double.toString(reference.noise()));
+        }
+        if (reference.trainSamples() > 0) {
+            trainSizeField.setText(Integer.toString(reference.trainSamples()));
+        }
+        if (reference.testSamples() > 0) {
+            testSizeField.setText(Integer.toString(reference.testSamples()));
+        }
     }
 
     private static Path resolve(Path projectFile, String path) {

@@ -359,7 +359,9 @@ public final class WorkbenchController {
             history.apply(what + " of layer " + (index + 1), spec.withLayer(index, edited));
             return null;
         } catch (IllegalArgumentException e) {
-            return "Layer " + (index + 1) + ": " + e.getMessage();
+            String problem = e.getMessage();
+            return problem.startsWith("Layer ") ? problem.replaceFirst("^Layer ", "Layer " + (index + 1) + ": ")
+                    : "Layer " + (index + 1) + ": " + problem;
         }
     }
 

@@ -111,7 +111,7 @@ class MainWindowTest {
             typeIntoSheet(robot, "Size", size);
 
             assertThat(layerMessage(robot)).as("layer message after size %s", size)
-                    .isEqualTo("Layer 2: Layer size must be at least 1, got " + size);
+                    .isEqualTo("Layer 2: size must be at least 1, got " + size);
             assertThat(network()).as("network after size %s", size).isEqualTo(before);
         }
     }

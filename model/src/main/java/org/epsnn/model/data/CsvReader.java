@@ -180,7 +180,7 @@ public final class CsvReader {
             Table table = readTable(rows);
             if (table.rowCount() == 0) {
                 throw fileError("no rows remain after dropping the " + rows.size() + " rows with missing values. "
-                        + "Fill in the missing values or set the missing-value option to IMPUTE_MEAN.");
+                        + "Fill in the missing values or impute them (IMPUTE_MEAN; on the command line --missing-values impute-mean).");
             }
             Dataset.Task task = decideTask(table);
             Dataset dataset = task == Dataset.Task.CLASSIFICATION ? classification(table) : regression(table);
@@ -503,8 +503,8 @@ public final class CsvReader {
         }
 
         private CsvFormatException missingValue(int line, int column) {
-            return cellError(line, column, "missing value. Fill it in, or set the missing-value option to "
-                    + "DROP_ROWS or IMPUTE_MEAN.");
+            return cellError(line, column, "missing value. Fill it in, or set the missing-value policy to DROP_ROWS or"
+                    + " IMPUTE_MEAN (on the command line: --missing-values drop-rows or impute-mean).");
         }
 
         private CsvFormatException notANumber(String cell, int line, int column, String advice) {
