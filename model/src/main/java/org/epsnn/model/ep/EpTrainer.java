@@ -60,6 +60,7 @@ public final class EpTrainer implements AutoCloseable {
     /** The site count the current {@link #moments} were computed for; NaN when they are stale. */
     private double momentsCount = Double.NaN;
     private boolean useBinaryInputKernel = true;
+    private Predictor predictor;
 
     private volatile int[] snapshotSamples = new int[0];
     private volatile Dataset snapshotData;
@@ -516,7 +517,17 @@ public final class EpTrainer implements AutoCloseable {
 
     /** Predicts the given rows of {@code data} with the current posterior, in that order. */
     public Prediction predict(Dataset data, int[] rows) {
-        return new Predictor(network, products, runner, EVALUATION_CHUNK).predict(data, rows);
+        return predictor().predict(data, rows);
+    }
+
+    /** The predictor for the current posterior, reused between calls so that it allocates its buffers once. */
+    private Predictor predictor() {
+        if (predictor == null) {
+            predictor = new Predictor(network, products, runner, EVALUATION_CHUNK);
+        } else {
+            predictor.refresh();
+        }
+        return predictor;
     }
 
     /** Builds a snapshot now, from the calling thread; for use between runs. */
@@ -525,11 +536,11 @@ public final class EpTrainer implements AutoCloseable {
     }
 
     private TrainingSnapshot snapshot(int pass, int batch) {
-        Predictor predictor = new Predictor(network, products, runner, EVALUATION_CHUNK);
+        Predictor predictor = predictor();
         List<TrainingSnapshot.LayerSnapshot> layers = new ArrayList<>();
         for (int l = 0; l < network.depth(); l++) {
             LayerPosterior layer = network.layer(l);
-            double[] posterior = layer.posteriorMoments(runner);
+            double[] posterior = predictor.moments(l);
             int weights = layer.weightCount();
             layers.add(new TrainingSnapshot.LayerSnapshot(layer.outputs(), layer.inputs(), layer.spec().bias(),
                     Arrays.copyOf(posterior, weights), Arrays.copyOfRange(posterior, weights, 2 * weights),

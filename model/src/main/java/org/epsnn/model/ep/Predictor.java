@@ -21,6 +21,11 @@ final class Predictor {
     private final double[][] meanSquared;
     private final double[][] deterministicWeights;
 
+    /** Workspaces kept between calls, by row capacity, so that repeated evaluations allocate nothing large. */
+    private final java.util.Map<Integer, BatchPropagation> workspaces = new java.util.HashMap<>();
+    /** The samples seen when the moments were last computed; -1 before the first time. */
+    private long refreshedAt = -1;
+
     Predictor(EpNetwork network, MatrixProducts products, ParallelRunner runner, int chunk) {
         this.network = network;
         this.products = products;
@@ -32,16 +37,39 @@ final class Predictor {
         deterministicWeights = new double[depth][];
         for (int l = 0; l < depth; l++) {
             LayerPosterior layer = network.layer(l);
-            moments[l] = layer.posteriorMoments(runner);
-            if (network.needsMeanSquared(l)) {
-                int weights = layer.weightCount();
-                meanSquared[l] = new double[weights];
-                for (int w = 0; w < weights; w++) {
-                    meanSquared[l][w] = moments[l][w] * moments[l][w];
-                }
-            }
-            deterministicWeights[l] = layer.deterministicWeights(runner);
+            moments[l] = new double[2 * layer.weightCount()];
+            meanSquared[l] = network.needsMeanSquared(l) ? new double[layer.weightCount()] : null;
         }
+        refresh();
+    }
+
+    /** Recomputes the posterior moments and deterministic weights when training moved on since the last time. */
+    void refresh() {
+        if (refreshedAt == network.samplesSeen()) {
+            return;
+        }
+        for (int l = 0; l < network.depth(); l++) {
+            LayerPosterior layer = network.layer(l);
+            layer.computeMoments(layer.siteShiftArray(), layer.sitePrecisionArray(), layer.count(), moments[l], meanSquared[l], runner);
+            deterministicWeights[l] = layer.isDiscrete() ? layer.deterministicWeights(runner)
+                    : deterministicMeans(moments[l], layer.weightCount(), deterministicWeights[l]);
+        }
+        refreshedAt = network.samplesSeen();
+    }
+
+    private static double[] deterministicMeans(double[] layerMoments, int weights, double[] reuse) {
+        double[] result = reuse != null && reuse.length == weights ? reuse : new double[weights];
+        System.arraycopy(layerMoments, 0, result, 0, weights);
+        return result;
+    }
+
+    /** The posterior moments of layer {@code l} as last refreshed: means, then variances; not to be modified. */
+    double[] moments(int l) {
+        return moments[l];
+    }
+
+    private BatchPropagation workspace(int capacity) {
+        return workspaces.computeIfAbsent(capacity, rows -> new BatchPropagation(network, products, runner, rows));
     }
 
     Prediction predict(Dataset data, int[] rows) {
@@ -56,7 +84,7 @@ final class Predictor {
         int[] deterministicClass = classification ? new int[count] : new int[0];
         double[] deterministicValues = classification ? new double[0] : new double[count * outputs];
 
-        BatchPropagation workspace = new BatchPropagation(network, products, runner, Math.max(1, Math.min(chunk, count)));
+        BatchPropagation workspace = workspace(Math.max(1, Math.min(chunk, count)));
         double[] potentials = new double[Math.max(1, Math.min(chunk, count)) * outputs];
         for (int from = 0; from < count; from += chunk) {
             int size = Math.min(chunk, count - from);
@@ -149,7 +177,7 @@ final class Predictor {
     Trace trace(Dataset data, int[] rows) {
         int count = rows.length;
         int depth = network.depth();
-        BatchPropagation workspace = new BatchPropagation(network, products, runner, Math.max(1, count));
+        BatchPropagation workspace = workspace(Math.max(1, count));
         workspace.loadInputs(data, rows, 0, count);
         double[][] encoded = new double[count][];
         int inputSize = network.spec().inputSize();
