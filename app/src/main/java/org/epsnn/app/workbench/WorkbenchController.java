@@ -65,6 +65,8 @@ public final class WorkbenchController {
     private static final long LARGE_SNAPSHOT_INTERVAL_NANOS = 1_000_000_000L;
     /** Networks with more weights than this count as large for the snapshot rate. */
     private static final long LARGE_NETWORK_WEIGHTS = 100_000L;
+    /** Plot updates slower than this are logged at debug level, to find what blocks the FX thread. */
+    private static final long SLOW_DRAIN_MILLIS = 30;
     /** Test samples whose spike probabilities the snapshots carry. */
     static final int SNAPSHOT_SAMPLES = 16;
     /** Probe grid side for 2-D decision maps, and probe count for 1-D regression bands. */
@@ -575,8 +577,13 @@ public final class WorkbenchController {
             lastSnapshotRequest = now;
         }
         if (!drained.isEmpty()) {
+            long start = System.nanoTime();
             for (Consumer<LiveFeed.Drained> consumer : feedConsumers) {
                 consumer.accept(drained);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (millis > SLOW_DRAIN_MILLIS) {
+                LOG.debug("Updating the plots took {} ms (snapshot: {})", millis, drained.snapshot() != null);
             }
         }
     }
