@@ -62,12 +62,34 @@ public final class MainWindow {
 
     /** The neuron models the layer sheet offers. */
     public enum NeuronChoice {
-        HEAVISIDE, SIGMOID, LINEAR
+        HEAVISIDE("Heaviside"), SIGMOID("Bernoulli-sigmoid"), LINEAR("linear (regression output)");
+
+        private final String label;
+
+        NeuronChoice(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     /** The weight kinds the layer sheet offers. */
     public enum WeightChoice {
-        GAUSSIAN, BINARY, TERNARY
+        GAUSSIAN("Gaussian"), BINARY("binary {-1, +1}"), TERNARY("ternary {-1, 0, +1}");
+
+        private final String label;
+
+        WeightChoice(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     private final WorkbenchController controller;
@@ -458,9 +480,9 @@ public final class MainWindow {
                         () -> current.batchSize(), value -> editSetting(s -> s.withBatchSize(value)), this::showSettingsMessage),
                 new SheetItem<>(category, "Passes", "Passes over the training data per run", Integer.class,
                         () -> current.passes(), value -> editSetting(s -> s.withPasses(value)), this::showSettingsMessage),
-                new SheetItem<>(category, "Damping (0 = auto)", "Damping of later passes in (0, 1]; 0 means automatic, min(1, 100 / batch)", Double.class,
-                        () -> Double.isNaN(current.damping()) ? 0.0 : current.damping(),
-                        value -> editSetting(s -> s.withDamping(value == 0.0 ? Double.NaN : value)), this::showSettingsMessage),
+                new SheetItem<>(category, "Damping", "Damping of later passes in (0, 1], or auto for min(1, 100 / batch)",
+                        String.class, () -> Double.isNaN(current.damping()) ? "auto" : Double.toString(current.damping()),
+                        value -> editSetting(s -> s.withDamping(parseDamping(value))), this::showSettingsMessage),
                 new SheetItem<>(category, "Damping schedule", "Damping of passes 2, 3, ... as a comma list, e.g. 0.5,0.5,0.25; empty for constant",
                         String.class, () -> scheduleText(current.dampingSchedule()),
                         value -> editSetting(s -> s.withDampingSchedule(parseSchedule(value))), this::showSettingsMessage),
@@ -470,7 +492,7 @@ public final class MainWindow {
                         () -> current.seed(), value -> editSetting(s -> s.withSeed(value)), this::showSettingsMessage),
                 new SheetItem<>(category, "Threads", "Threads for the matrix products", Integer.class,
                         () -> current.threads(), value -> editSetting(s -> s.withThreads(value)), this::showSettingsMessage),
-                new SheetItem<>(category, "Test every (batches)", "Evaluate on the test data every this many batches; 0 only after each pass",
+                new SheetItem<>(category, "Test interval", "Evaluate on the test data every this many batches; 0 only after each pass",
                         Integer.class, () -> current.evaluationInterval(), value -> editSetting(s -> s.withEvaluationInterval(value)),
                         this::showSettingsMessage),
                 new SheetItem<>(category, "Input encoding", "threshold, threshold:LEVEL, bernoulli or real", String.class,
@@ -494,6 +516,19 @@ public final class MainWindow {
             text.append(value);
         }
         return text.toString();
+    }
+
+    /** Parses a damping: {@code auto} (NaN, the automatic default) or a number. */
+    private static double parseDamping(String text) {
+        String trimmed = text.trim();
+        if (trimmed.equalsIgnoreCase("auto") || trimmed.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(trimmed);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Damping '" + trimmed + "' is not a number; enter a value in (0, 1], e.g. 0.5, or auto");
+        }
     }
 
     private static double[] parseSchedule(String text) {
