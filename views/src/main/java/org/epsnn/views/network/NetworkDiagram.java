@@ -198,7 +198,8 @@ final class NetworkDiagram extends CanvasView {
     /** Short weight prior label that fits under a column, for example "Gaussian, var 1". */
     static String weightLabel(WeightPrior prior) {
         return switch (prior.kind()) {
-            case GAUSSIAN -> "Gaussian, var " + NiceTicks.format(prior.variance());
+            // A no-break space keeps "var" and its value on one line when the caption wraps.
+            case GAUSSIAN -> "Gaussian, var\u00a0" + NiceTicks.format(prior.variance());
             case BINARY -> "binary weights";
             case TERNARY -> {
                 double[] probabilities = prior.levelProbabilities();

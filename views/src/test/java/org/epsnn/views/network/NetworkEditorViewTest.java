@@ -184,7 +184,7 @@ class NetworkEditorViewTest {
         NetworkDiagram diagram = (NetworkDiagram) editor.getCenter();
         assertThat(diagram.caption(0)).containsExactly("input", "784 features");
         assertThat(diagram.caption(3)).containsExactly("layer 3 (output)", "10 neurons", "heaviside",
-                "Gaussian, var 1", "bias");
+                "Gaussian, var\u00a01", "bias");
     }
 
     @Test
