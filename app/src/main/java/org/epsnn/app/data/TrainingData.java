@@ -128,7 +128,7 @@ public record TrainingData(Dataset train, Dataset test, Source source, InputEnco
 
     /** Returns a one-line description, for example "3000 training and 1000 test samples, 196 features, 10 classes". */
     public String summary() {
-        return String.format(Locale.ROOT, "%d training and %d test samples, %d features, %s", train.rows(), test.rows(),
-                train.columns(), outputsText());
+        return String.format(Locale.ROOT, "%d training and %d test samples, %d %s, %s", train.rows(), test.rows(),
+                train.columns(), train.columns() == 1 ? "feature" : "features", outputsText());
     }
 }
