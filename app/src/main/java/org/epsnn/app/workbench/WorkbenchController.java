@@ -62,6 +62,8 @@ public final class WorkbenchController {
      * redraw from it, so large networks get fewer, to leave the cores to training.
      */
     private static final long SNAPSHOT_INTERVAL_NANOS = 200_000_000L;
+    // NOTE: with these rates the window still trains MNIST at about 75 % of the command line's
+    // speed on 2 cores, and the FX thread occasionally waits over 50 ms (docs/benchmarks.md).
     private static final long LARGE_SNAPSHOT_INTERVAL_NANOS = 1_000_000_000L;
     /** Networks with more weights than this count as large for the snapshot rate. */
     private static final long LARGE_NETWORK_WEIGHTS = 100_000L;
