@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", sortOptions = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Trains a network with EP and with surrogate gradient and Adam, and prints a table of the test"
                 + " accuracy and cumulative training seconds of both after every pass.",
+            "EP accuracy is that of the Bayesian prediction; seconds count training only, not evaluation.",
             "EP passes run first, then the baseline's; progress goes to stderr, the table to stdout."},
         footer = {"", "Examples:",
             "  epsnn compare --dataset strokes --passes 3",
@@ -273,6 +274,10 @@ public final class CompareCommand implements Callable<Integer> {
     /**
      * Loads the data that {@code --dataset} names, as {@code epsnn train} does with its defaults:
      * a CSV file is split 80/20 from the seed with its last column as the class.
+     *
+     * <p>NOTE: compare offers none of train's CSV options (--target, --test-fraction,
+     * --missing-values), so a CSV file whose class is not the last column, or that has empty
+     * cells, cannot be compared yet.
      */
     private TrainingData loadData() throws IOException {
         TrainingData data;
