@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.concurrent.Callable;
 import org.epsnn.app.data.TrainingData;
 import org.epsnn.model.baseline.SurrogateGradientSettings;
 import org.epsnn.model.baseline.SurrogateGradientTrainer;
-import org.epsnn.model.data.BuiltInDatasets;
 import org.epsnn.model.ep.EpNetwork;
 import org.epsnn.model.ep.EpTrainer;
 import org.epsnn.model.ep.InputEncoding;
@@ -280,26 +278,11 @@ public final class CompareCommand implements Callable<Integer> {
      * cells, cannot be compared yet.
      */
     private TrainingData loadData() throws IOException {
-        TrainingData data;
-        if (BuiltInDatasets.names().contains(dataset.toLowerCase(Locale.ROOT))) {
-            data = TrainingData.builtIn(dataset, seed);
-        } else {
-            String expected = "expected a built-in dataset (" + String.join(", ", BuiltInDatasets.names())
-                    + "), a folder with the MNIST IDX files, or a .csv file";
-            Path path;
-            try {
-                path = Path.of(dataset);
-            } catch (InvalidPathException e) {
-                throw usageError("--dataset", "'" + dataset + "' is not a valid path; " + expected);
-            }
-            if (Files.isDirectory(path)) {
-                data = TrainingData.mnist(path);
-            } else if (Files.isRegularFile(path) && dataset.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                data = TrainingData.csv(path, null, 0.2, seed);
-            } else {
-                throw usageError("--dataset", "'" + dataset + "' not found; " + expected);
-            }
-        }
+        TrainingData data = switch (DatasetArgument.sourceOf(dataset, this::usageError)) {
+            case BUILT_IN -> TrainingData.builtIn(dataset, seed);
+            case MNIST -> TrainingData.mnist(Path.of(dataset));
+            case CSV -> TrainingData.csv(Path.of(dataset), null, 0.2, seed);
+        };
         if (trainSamples != null && trainSamples < data.train().rows()) {
             data = data.withTrainingSamples(trainSamples);
         }

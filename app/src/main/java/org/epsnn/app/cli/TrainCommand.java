@@ -5,7 +5,6 @@ import org.epsnn.app.data.TrainingData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -342,7 +341,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Loads the data that {@code --dataset} names, after checking that it exists. */
     private TrainingData loadData() throws IOException {
-        TrainingData.Source source = sourceOf(dataset);
+        TrainingData.Source source = DatasetArgument.sourceOf(dataset, this::usageError);
         if (source != TrainingData.Source.CSV) {
             require(target == null, "--target", "applies to CSV files only");
             require(testFraction == null, "--test-fraction",
@@ -359,29 +358,6 @@ public final class TrainCommand implements Callable<Integer> {
             data = data.withTrainingSamples(trainSamples);
         }
         return data;
-    }
-
-    private TrainingData.Source sourceOf(String value) {
-        if (BuiltInDatasets.names().contains(value.toLowerCase(Locale.ROOT))) {
-            return TrainingData.Source.BUILT_IN;
-        }
-        String expected = "expected a built-in dataset (" + String.join(", ", BuiltInDatasets.names())
-                + "), a folder with the MNIST IDX files, or a .csv file";
-        Path path;
-        try {
-            path = Path.of(value);
-        } catch (InvalidPathException e) {
-            throw usageError("--dataset", "'" + value + "' is not a valid path; " + expected);
-        }
-        if (Files.isDirectory(path)) {
-            return TrainingData.Source.MNIST;
-        }
-        if (Files.isRegularFile(path)) {
-            require(value.toLowerCase(Locale.ROOT).endsWith(".csv"), "--dataset",
-                    "'" + value + "' is not a .csv file; " + expected);
-            return TrainingData.Source.CSV;
-        }
-        throw usageError("--dataset", "'" + value + "' not found; " + expected);
     }
 
     private NetworkSpec networkSpec(TrainingData data) {
