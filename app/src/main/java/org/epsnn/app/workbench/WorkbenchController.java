@@ -42,7 +42,7 @@ public final class WorkbenchController {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchController.class);
 
-    /** Where the workbench stands. */
+    /** The stage of the workbench: loading, idle, running or paused. */
     public enum RunState {
         /** No data loaded yet, or data loading. */
         LOADING,

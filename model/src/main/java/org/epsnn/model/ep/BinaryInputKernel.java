@@ -296,10 +296,19 @@ final class BinaryInputKernel {
         int w = firstBad;
         boolean shiftBad = !Double.isFinite(newShift[w]);
         boolean precisionBad = !Double.isFinite(newPrecision[w]);
-        String what = shiftBad ? "site shift" : precisionBad ? "site precision" : "posterior moment";
-        double value = shiftBad ? newShift[w] : precisionBad ? newPrecision[w]
-                : Double.isFinite(moments[w]) ? moments[layer.weightCount() + w] : moments[w];
-        return new SiteUpdate.Outcome(clipped, w, value, what + " of weight " + SiteUpdate.describe(w, in));
+        String quantity;
+        double value;
+        if (shiftBad) {
+            quantity = "site shift";
+            value = newShift[w];
+        } else if (precisionBad) {
+            quantity = "site precision";
+            value = newPrecision[w];
+        } else {
+            quantity = "posterior moment";
+            value = Double.isFinite(moments[w]) ? moments[layer.weightCount() + w] : moments[w];
+        }
+        return new SiteUpdate.Outcome(clipped, w, value, quantity + " of weight " + SiteUpdate.describe(w, in));
     }
 
     /** {@code sum_b alpha_b p_bj}, {@code sum_b beta_b p_bj} and {@code sum_b alpha_b^2 p_bj} for neuron {@code i}. */

@@ -139,7 +139,7 @@ public final class EpNetwork {
         return samplesSeen;
     }
 
-    /** Sets where training stands, for a network restored from a saved run. */
+    /** Sets the training position, for a network restored from a saved run. */
     public void setPosition(int passes, int intoPass, long seen) {
         if (passes < 0 || intoPass < 0 || seen < 0) {
             throw new IllegalArgumentException("Training position must not be negative, got passes " + passes

@@ -187,7 +187,7 @@ public final class EpTrainer implements AutoCloseable {
     }
 
     /**
-     * Runs {@code settings.passes()} passes from where the network stands (a pass interrupted
+     * Runs {@code settings.passes()} passes from the network's current position (a pass interrupted
      * earlier is finished first and counts as one).
      *
      * @param test evaluated after every pass and every evaluation interval; may be null
