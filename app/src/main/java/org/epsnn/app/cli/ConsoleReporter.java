@@ -16,11 +16,14 @@ import org.epsnn.model.training.TrainingListener;
  *
  * <p>On a terminal the progress is a bar redrawn in place with a carriage return, at most
  * {@link #MAX_REDRAWS_PER_SECOND} times a second. Elsewhere (a pipe, a log file, CI) it is a
- * plain line at every 10 % of the pass.
+ * plain line at every 10 % of the pass, once the pass has run for {@link #QUIET_SECONDS} second, so
+ * that passes over small datasets print only their result.
  */
 final class ConsoleReporter implements TrainingListener {
 
     static final int MAX_REDRAWS_PER_SECOND = 10;
+    /** Passes shorter than this print no progress lines when the output is not a terminal. */
+    static final int QUIET_SECONDS = 1;
 
     private static final long REDRAW_NANOS = 1_000_000_000L / MAX_REDRAWS_PER_SECOND;
     private static final int BAR_WIDTH = 24;
@@ -35,6 +38,7 @@ final class ConsoleReporter implements TrainingListener {
     private long lastRedraw;
     private int lastBarLength;
     private int nextTenth = 1;
+    private long passStart = -1;
 
     /**
      * @param terminal whether stderr and stdout are a terminal, so the bar can be redrawn in place
@@ -63,8 +67,12 @@ final class ConsoleReporter implements TrainingListener {
             }
             return;
         }
+        long now = nanoClock.getAsLong();
+        if (passStart < 0) {
+            passStart = now;
+        }
         int tenth = (int) Math.floor(statistics.passProgress() * 10 + 1e-9);
-        if (tenth >= nextTenth) {
+        if (tenth >= nextTenth && now - passStart >= QUIET_SECONDS * 1_000_000_000L) {
             nextTenth = tenth + 1;
             err.println(progressLine(statistics, passDone));
             err.flush();
@@ -75,6 +83,7 @@ final class ConsoleReporter implements TrainingListener {
     public void passCompleted(PassSummary summary) {
         clearBar();
         nextTenth = 1;
+        passStart = -1;
         out.println(classification ? classificationLine(summary) : regressionLine(summary));
         out.flush();
         if (metrics != null) {

@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -164,8 +166,32 @@ public final class WindowBenchmark {
                     out.printf(Locale.ROOT, "latencies over 50 ms: %d%n", over);
                 }
                 passLines.forEach(out::println);
+                writeThreadTimes(out);
             } catch (IOException e) {
                 System.err.println("Could not write " + report + ": " + e.getMessage());
+            }
+        }
+
+        /**
+         * Lists the CPU time of the busiest threads, so that the cost of the window (FX thread,
+         * renderer) shows beside the training threads even when other jobs share the cores.
+         */
+        private static void writeThreadTimes(PrintStream out) {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            List<String[]> rows = new ArrayList<>();
+            for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info == null) {
+                    continue;
+                }
+                long nanos = threads.getThreadCpuTime(info.getThreadId());
+                if (nanos > 100_000_000L) {
+                    rows.add(new String[] {String.format(Locale.ROOT, "%10.1f", nanos / 1e9), info.getThreadName()});
+                }
+            }
+            rows.sort((a, b) -> b[0].compareTo(a[0]));
+            out.println("CPU seconds by thread (threads over 0.1 s):");
+            for (String[] row : rows) {
+                out.println(row[0] + "  " + row[1]);
             }
         }
     }

@@ -29,14 +29,29 @@ class ConsoleReporterTest {
     void plainLinesAtEveryTenthOfPass() {
         ConsoleReporter reporter = reporter(false);
 
+        // 100 batches 20 ms apart: the pass lasts 2 s, so every tenth after the first second prints.
         for (int done = 10; done <= 1000; done += 10) {
+            clock.addAndGet(20 * MILLISECOND);
             reporter.batchCompleted(batch(done, 1000));
         }
 
-        assertThat(err.toString().lines()).hasSize(10);
-        assertThat(err.toString()).contains("Pass 1: 50 % (500 of 1000 samples, 1000 samples/s, ETA 0:01)")
+        assertThat(err.toString().lines()).hasSize(6);
+        assertThat(err.toString().lines().findFirst()).hasValue("Pass 1: 51 % (510 of 1000 samples, 1000 samples/s, ETA 0:00)");
+        assertThat(err.toString()).contains("Pass 1: 60 % (600 of 1000 samples, 1000 samples/s, ETA 0:00)")
                 .contains("Pass 1: 100 % (1000 of 1000 samples, 1000 samples/s, evaluating)")
                 .doesNotContain("\r");
+    }
+
+    @Test
+    void shortPassPrintsNoPlainProgress() {
+        ConsoleReporter reporter = reporter(false);
+
+        for (int done = 10; done <= 1000; done += 10) {
+            clock.addAndGet(MILLISECOND);
+            reporter.batchCompleted(batch(done, 1000));
+        }
+
+        assertThat(err.toString()).isEmpty();
     }
 
     @Test
