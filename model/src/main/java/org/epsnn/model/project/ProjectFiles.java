@@ -340,6 +340,7 @@ public final class ProjectFiles {
             JsonNode posteriorNode = root.path("posterior");
             PosteriorState posterior = posteriorNode.isMissingNode() || posteriorNode.isNull() ? null
                     : readPosterior(zip, file, reader, setup, posteriorNode, counter);
+            checkOtherEntries(zip, file, counter);
             counter.finish();
             return new Project(setup, posterior, history, checksums, layout);
         } catch (ZipException e) {
@@ -411,6 +412,31 @@ public final class ProjectFiles {
             }
         }
         return values;
+    }
+
+    /**
+     * Checks the CRC-32 of the entries that opening does not use (the posterior means and
+     * variances, kept for NumPy), so that a damaged copy is reported instead of passed on.
+     */
+    private static void checkOtherEntries(ZipFile zip, Path file, ProgressCounter counter) throws IOException {
+        var entries = zip.entries();
+        byte[] buffer = new byte[1 << 16];
+        while (entries.hasMoreElements()) {
+            ZipEntry entry = entries.nextElement();
+            String name = entry.getName();
+            if (!name.endsWith("-mean.npy") && !name.endsWith("-variance.npy")) {
+                continue;
+            }
+            CRC32 crc = new CRC32();
+            try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    counter.add(read);
+                }
+            } catch (ZipException | java.io.EOFException e) {
+                throw new ProjectFormatException(file, "entry " + name + " is damaged (" + e.getMessage() + "). " + DAMAGED_ADVICE);
+            }
+            checkCrc(file, name, entry, crc);
+        }
     }
 
     private static byte[] readEntry(ZipFile zip, Path file, String name, ProgressCounter counter) throws IOException {
