@@ -78,7 +78,7 @@ class ProjectSaveFaultTest {
 
     private static Process startSaveLoop(Path file) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(java.toString(), "--add-modules", "jdk.incubator.vector", "-XX:TieredStopAtLevel=1",
+        List<String> command = List.of(java.toString(), "--add-modules", "jdk.incubator.vector", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Xshare:auto", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", System.getProperty("java.class.path"), SaveLoop.class.getName(), file.toString(), "1", "2");
         return new ProcessBuilder(command).redirectErrorStream(true).start();
