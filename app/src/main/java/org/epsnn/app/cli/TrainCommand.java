@@ -295,7 +295,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** The data reference that a saved project records for {@code --dataset} and the data options. */
+    /** Returns the data reference that a saved project records for {@code --dataset} and the data options. */
     private DataReference dataReference(TrainingData.Source source) {
         DataReference reference = switch (source) {
             case BUILT_IN -> DataReference.builtIn(dataset.toLowerCase(Locale.ROOT), seed);

@@ -27,7 +27,7 @@ public final class DataFiles {
      * project's folder when it exists there, otherwise against the working directory.
      *
      * @param projectFile the project file the reference was read from, or null
-     * @return the path, or null for built-in data and for an MNIST project that asks for its folder
+     * @return the path, or null for built-in data and for an MNIST project whose folder the user chooses when it opens
      */
     public static Path resolve(DataReference reference, Path projectFile) {
         if (reference.path() == null || reference.kind() == DataReference.Kind.BUILT_IN) {

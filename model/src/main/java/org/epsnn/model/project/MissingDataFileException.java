@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A data file or folder that a project refers to and that no longer exists where the project says.
+ * A data file or folder that a project refers to and that no longer exists at the path the project records.
  * It carries what a window needs to offer "locate it": the reference, the path that was looked
  * for, and the checksum that a replacement should have. {@link DataReference#withPath} makes the
  * corrected reference.
@@ -31,17 +31,17 @@ public final class MissingDataFileException extends FileNotFoundException {
         this.expectedSha256 = expectedSha256;
     }
 
-    /** The project's data reference, whose path is out of date. */
+    /** Returns the project's data reference, whose path is out of date. */
     public DataReference reference() {
         return reference;
     }
 
-    /** The file or folder that was looked for. */
+    /** Returns the file or folder that was looked for. */
     public Path missing() {
         return missing;
     }
 
-    /** The SHA-256 that the project recorded for the file, as lowercase hex; null when none was recorded. */
+    /** Returns the SHA-256 that the project recorded for the file as lowercase hex, or null when it recorded none. */
     public String expectedSha256() {
         return expectedSha256;
     }

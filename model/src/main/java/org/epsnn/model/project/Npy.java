@@ -67,7 +67,7 @@ public final class Npy {
      */
     static void write(OutputStream out, int[] shape, double[] values, ProgressCounter progress) throws IOException {
         if (count(shape) != values.length) {
-            throw new IllegalArgumentException("Shape " + Arrays.toString(shape) + " holds " + count(shape)
+            throw new IllegalArgumentException("Shape " + Arrays.toString(shape) + " has " + count(shape)
                     + " values, but the array has " + values.length);
         }
         byte[] header = header(shape);
@@ -171,7 +171,7 @@ public final class Npy {
             throw new NpyFormatException("has no 'descr' in its header");
         }
         if (!descr.group(1).equals("<f8")) {
-            throw new NpyFormatException("holds values of type '" + descr.group(1) + "'; expected '<f8' (little-endian 8-byte doubles)");
+            throw new NpyFormatException("contains values of type '" + descr.group(1) + "'; expected '<f8' (little-endian 8-byte doubles)");
         }
         Matcher fortran = FORTRAN.matcher(header);
         if (!fortran.find()) {
@@ -249,7 +249,7 @@ public final class Npy {
         return (int) value;
     }
 
-    /** An {@code .npy} stream whose content is invalid; the message says what was found, without the file name. */
+    /** An {@code .npy} stream whose content is invalid; the message states what was found, without the file name. */
     static final class NpyFormatException extends IOException {
         private static final long serialVersionUID = 1L;
 

@@ -33,12 +33,12 @@ public record Project(ProjectSetup setup, PosteriorState posterior, List<PassSum
         return new Project(setup, null, List.of(), Map.of(), Map.of());
     }
 
-    /** The trained state, if the project has one. */
+    /** Returns the trained state, if the project has one. */
     public Optional<PosteriorState> trainedPosterior() {
         return Optional.ofNullable(posterior);
     }
 
-    /** The free text shown when the project opens; empty when there is none. */
+    /** Returns the free text shown when the project opens, or an empty string. */
     public String description() {
         return setup.description();
     }

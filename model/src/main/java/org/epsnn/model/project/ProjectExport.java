@@ -87,7 +87,7 @@ public final class ProjectExport {
     }
 
     /**
-     * One row per neuron: the neuron's 1-based index, then one column per input ({@code w1} ...)
+     * Writes one row per neuron: the neuron's 1-based index, then one column per input ({@code w1} ...)
      * and the bias. Values in Java's shortest round-trip form, so they read back exactly.
      */
     private static Path writeCsv(Path file, LayerPosterior layer, double[] values) throws IOException {

@@ -87,7 +87,7 @@ public final class ProjectFiles {
     }
 
     /**
-     * Saves a project atomically: the file holds either its previous content or the new one,
+     * Saves a project atomically: the file keeps either its previous content or the new one,
      * whenever the process stops. Temporary files that an earlier save left behind (because its
      * process was killed) are deleted first.
      *
@@ -149,7 +149,7 @@ public final class ProjectFiles {
     }
 
     /**
-     * An uncompressed entry for an array. Doubles barely compress: on a 1000 x 1000 layer of
+     * Creates an uncompressed entry for an array. Doubles barely compress: on a 1000 x 1000 layer of
      * random values deflate saved 4 % of the size and made the save about 20 times slower. A
      * stored entry needs its size and CRC-32 before its data, so the array is serialised once
      * to compute the CRC.
@@ -228,7 +228,7 @@ public final class ProjectFiles {
     private record NamedArray(String name, int[] shape, double[] values) {
     }
 
-    /** The arrays of the posterior in entry order: per layer prior, site shift, site precision, mean, variance. */
+    /** Lists the arrays of the posterior in entry order: per layer prior, site shift, site precision, mean, variance. */
     private static List<NamedArray> arrays(Project project) {
         List<NamedArray> arrays = new ArrayList<>();
         PosteriorState posterior = project.posterior();
@@ -260,7 +260,7 @@ public final class ProjectFiles {
         return new int[] {layer.size(), layer.fanIn(spec.inputSizeOf(l))};
     }
 
-    /** The shape of the prior parameters: as the weights, with a leading level dimension for discrete weights. */
+    /** Returns the shape of the prior parameters: that of the weights, with a leading level dimension for discrete weights. */
     static int[] priorShape(NetworkSpec spec, int l) {
         int[] weights = weightShape(spec, l);
         LayerSpec layer = spec.layer(l);
@@ -418,14 +418,14 @@ public final class ProjectFiles {
         }
         checkCrc(file, name, entry, crc);
         if (!java.util.Arrays.equals(array.shape(), expectedShape)) {
-            throw new ProjectFormatException(file, "entry " + name + " holds " + Npy.shapeText(array.shape())
+            throw new ProjectFormatException(file, "entry " + name + " contains " + Npy.shapeText(array.shape())
                     + " values, but layer " + (layer + 1) + " of the network needs " + Npy.shapeText(expectedShape)
                     + ". " + DAMAGED_ADVICE);
         }
         double[] values = array.values();
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new ProjectFormatException(file, "entry " + name + " holds " + values[i] + " at flat index " + i
+                throw new ProjectFormatException(file, "entry " + name + " contains " + values[i] + " at flat index " + i
                         + "; every value must be finite. " + DAMAGED_ADVICE);
             }
         }

@@ -37,7 +37,7 @@ final class ProjectJson {
         }
     }
 
-    /** The posterior's position and scalars, with the names of the entries that hold its arrays. */
+    /** Converts the posterior's position and scalars to JSON, with the names of the entries that contain its arrays. */
     static ObjectNode posterior(PosteriorState posterior) {
         ObjectNode node = NODES.objectNode();
         node.put("completedPasses", posterior.completedPasses());
@@ -88,7 +88,7 @@ final class ProjectJson {
                 reader.numbers(node, "targetScale", "posterior.targetScale"), counts);
     }
 
-    /** The metric history as {@code metrics.json}. */
+    /** Converts the metric history to the tree of {@code metrics.json}. */
     static ObjectNode history(List<PassSummary> history) {
         ObjectNode root = NODES.objectNode();
         ArrayNode passes = root.putArray("passes");
@@ -158,7 +158,7 @@ final class ProjectJson {
                 number(reader, node, "deterministicRootMeanSquaredError", where));
     }
 
-    /** The layout as {@code layout.json}: one object of text values. */
+    /** Converts the layout to the tree of {@code layout.json}: one object of text values. */
     static ObjectNode layout(Map<String, String> layout) {
         ObjectNode root = NODES.objectNode();
         layout.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> root.put(e.getKey(), e.getValue()));

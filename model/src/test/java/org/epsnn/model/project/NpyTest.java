@@ -80,7 +80,7 @@ class NpyTest {
     void rejectsBigEndianDoubles() {
         byte[] bytes = withHeader("{'descr': '>f8', 'fortran_order': False, 'shape': (2,), }", 16);
         assertThatThrownBy(() -> Npy.read(new ByteArrayInputStream(bytes), null))
-                .hasMessageContaining("holds values of type '>f8'; expected '<f8'");
+                .hasMessageContaining("contains values of type '>f8'; expected '<f8'");
     }
 
     @Test

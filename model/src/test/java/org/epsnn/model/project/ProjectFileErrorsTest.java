@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Malformed project files: each is rejected with a message that names the file, the entry or
- * field and what to do, and the project the caller already holds stays as it was.
+ * field and what to do, and the project the caller already has stays as it was.
  */
 class ProjectFileErrorsTest {
 
@@ -123,7 +123,7 @@ class ProjectFileErrorsTest {
             }
             return out.toByteArray();
         });
-        assertThat(rejectionOf(file)).contains("entry posterior/layer-1-site-shift.npy holds 11 x 3 values,"
+        assertThat(rejectionOf(file)).contains("entry posterior/layer-1-site-shift.npy contains 11 x 3 values,"
                 + " but layer 1 of the network needs 12 x 3").contains("The file is damaged; open a backup or retrain");
     }
 
@@ -136,7 +136,7 @@ class ProjectFileErrorsTest {
             changed[at + 1] = 'i';
             return changed;
         });
-        assertThat(rejectionOf(file)).contains("entry posterior/layer-2-prior.npy holds values of type '<i8'");
+        assertThat(rejectionOf(file)).contains("entry posterior/layer-2-prior.npy contains values of type '<i8'");
     }
 
     @Test
@@ -156,7 +156,7 @@ class ProjectFileErrorsTest {
             }
             return changed;
         });
-        assertThat(rejectionOf(file)).contains("holds NaN at flat index 35");
+        assertThat(rejectionOf(file)).contains("contains NaN at flat index 35");
     }
 
     @Test
@@ -200,7 +200,7 @@ class ProjectFileErrorsTest {
     @Test
     void rejectsLayerCountMismatch() throws Exception {
         Path file = rewrite("layers.epsnn", "project.json", json -> json.replace("\"size\" : 12", "\"size\" : 13"));
-        assertThat(rejectionOf(file)).contains("holds 12 x 3 values, but layer 1 of the network needs 13 x 3");
+        assertThat(rejectionOf(file)).contains("contains 12 x 3 values, but layer 1 of the network needs 13 x 3");
     }
 
     @Test

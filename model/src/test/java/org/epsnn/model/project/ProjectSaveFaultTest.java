@@ -25,7 +25,7 @@ class ProjectSaveFaultTest {
     /** Kills in total; they run in {@link #PARALLEL_CHILDREN} folders at once to share the JVM start-up time. */
     private static final int TRIALS = 50;
     private static final int PARALLEL_CHILDREN = 5;
-    /** The longest random wait between the child's first complete save and the kill. */
+    /** The maximum random wait between the child's first complete save and the kill. */
     private static final int MAX_KILL_DELAY_MILLIS = 120;
 
     @TempDir

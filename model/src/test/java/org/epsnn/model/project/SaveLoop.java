@@ -19,7 +19,7 @@ public final class SaveLoop {
     private SaveLoop() {
     }
 
-    /** A project of about 1 MB with site values drawn from {@code seed}, so that each save takes a few milliseconds. */
+    /** Creates a project of about 1 MB with site values drawn from {@code seed}, so that each save takes a few milliseconds. */
     static Project project(long seed) {
         NetworkSpec network = NetworkSpec.of(new int[] {256, 96, 10}, NeuronModel.HEAVISIDE, WeightPrior.gaussian(1),
                 NetworkSpec.Task.CLASSIFICATION);
