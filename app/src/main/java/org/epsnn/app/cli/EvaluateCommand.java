@@ -13,6 +13,7 @@ import org.epsnn.app.data.TrainingData;
 import org.epsnn.model.data.Dataset;
 import org.epsnn.model.ep.EpNetwork;
 import org.epsnn.model.ep.EpTrainer;
+import org.epsnn.model.project.AtomicFiles;
 import org.epsnn.model.project.DataFiles;
 import org.epsnn.model.project.DataReference;
 import org.epsnn.model.project.PosteriorState;
@@ -99,14 +100,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             List<String> lines = new ArrayList<>();
             lines.add(String.join(",", COLUMNS));
             lines.addAll(rows);
-            Path temporary = metrics.toAbsolutePath().resolveSibling("." + metrics.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            try {
-                Files.write(temporary, lines, StandardCharsets.UTF_8);
-                Files.move(temporary, metrics, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFiles.write(metrics, stream -> stream.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
             out.println("Metrics in " + metrics.toAbsolutePath());
             out.flush();
         }

@@ -1,16 +1,11 @@
 package org.epsnn.model.project;
 
-import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,8 +22,8 @@ import org.epsnn.model.training.PassSummary;
  * in the last column), the same values as {@code layer-K-mean.csv} and
  * {@code layer-K-variance.csv}, {@code layer-K-level-probabilities.npy} for discrete weights
  * ({@code levels x outputs x inputs}), and {@code metrics.csv} (the columns of
- * {@link MetricsCsv}). Each file is written to a temporary file and moved into place, so an
- * interrupted export never leaves a half-written file under its final name.
+ * {@link MetricsCsv}). Each file is written through {@link AtomicFiles}, so an interrupted
+ * export never leaves a half-written file under its final name.
  */
 public final class ProjectExport {
 
@@ -113,26 +108,8 @@ public final class ProjectExport {
         });
     }
 
-    /** The body of a file write, given the stream to write to. */
-    @FunctionalInterface
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    private static Path atomically(Path file, Content content) throws IOException {
-        Path temporary = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+    private static Path atomically(Path file, AtomicFiles.Content content) throws IOException {
+        AtomicFiles.write(file, content);
         return file;
     }
 }

@@ -6,26 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -71,9 +63,7 @@ public final class ProjectFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectFiles.class);
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String TEMPORARY_SUFFIX = ".tmp";
     private static final String DAMAGED_ADVICE = "The file is damaged; open a backup or retrain";
-    private static final AtomicLong TEMPORARY_COUNTER = new AtomicLong();
 
     private ProjectFiles() {
     }
@@ -87,9 +77,8 @@ public final class ProjectFiles {
     }
 
     /**
-     * Saves a project atomically: the file keeps either its previous content or the new one,
-     * whenever the process stops. Temporary files that an earlier save left behind (because its
-     * process was killed) are deleted first.
+     * Saves a project atomically through {@link AtomicFiles}: the file keeps either its previous
+     * content or the new one, whenever the process stops.
      *
      * @param progress receives the fraction written; returning false cancels the save, which then
      *     throws {@link java.util.concurrent.CancellationException} and leaves the previous file as it was
@@ -97,8 +86,6 @@ public final class ProjectFiles {
      */
     public static void save(Project project, Path file, ProgressListener progress) throws IOException {
         Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        deleteStaleTemporaryFiles(target);
         byte[] projectJson = MAPPER.writeValueAsBytes(projectJson(project));
         byte[] metricsJson = MAPPER.writeValueAsBytes(ProjectJson.history(project.history()));
         byte[] layoutJson = MAPPER.writeValueAsBytes(ProjectJson.layout(project.layout()));
@@ -109,35 +96,20 @@ public final class ProjectFiles {
         }
         ProgressCounter counter = new ProgressCounter(progress, "Saving " + target.getFileName(), total);
 
-        Path temporary = folder.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + TEMPORARY_COUNTER.incrementAndGet() + TEMPORARY_SUFFIX);
-        boolean moved = false;
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-                ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-                zip.setLevel(Deflater.BEST_SPEED);
-                writeEntry(zip, PROJECT_ENTRY, projectJson, counter);
-                writeEntry(zip, METRICS_ENTRY, metricsJson, counter);
-                writeEntry(zip, LAYOUT_ENTRY, layoutJson, counter);
-                for (NamedArray array : arrays) {
-                    zip.putNextEntry(storedEntry(array));
-                    Npy.write(zip, array.shape(), array.values(), counter);
-                    zip.closeEntry();
-                }
-                zip.finish();
-                zip.flush();
-                counter.finish();
-                channel.force(true);
+        AtomicFiles.write(target, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+            zip.setLevel(Deflater.BEST_SPEED);
+            writeEntry(zip, PROJECT_ENTRY, projectJson, counter);
+            writeEntry(zip, METRICS_ENTRY, metricsJson, counter);
+            writeEntry(zip, LAYOUT_ENTRY, layoutJson, counter);
+            for (NamedArray array : arrays) {
+                zip.putNextEntry(storedEntry(array));
+                Npy.write(zip, array.shape(), array.values(), counter);
+                zip.closeEntry();
             }
-            moveAtomically(temporary, target);
-            moved = true;
-            forceFolder(folder);
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temporary);
-            }
-        }
+            zip.finish();
+            counter.finish();
+        });
         LOG.debug("Saved project {} ({} bytes)", target, Files.size(target));
     }
 
@@ -164,53 +136,6 @@ public final class ProjectFiles {
         entry.setCompressedSize(size);
         entry.setCrc(crc.getValue());
         return entry;
-    }
-
-    private static void moveAtomically(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            // NOTE: a file system without atomic renames (some network shares) can leave a half-replaced file here.
-            LOG.warn("Folder of {} does not support atomic moves; replacing the file in place", target);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Forces the folder's entry of the renamed file to the disk, where the platform allows it. */
-    private static void forceFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Windows cannot open a folder as a channel; its rename is durable without this step.
-            LOG.debug("Could not force folder {} to disk: {}", folder, e.toString());
-        }
-    }
-
-    /**
-     * Deletes the temporary files of earlier saves to {@code target} whose process no longer runs.
-     * Their names are {@code .NAME.PID-N.tmp}.
-     */
-    private static void deleteStaleTemporaryFiles(Path target) {
-        String prefix = "." + target.getFileName() + ".";
-        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(target.getParent(), prefix + "*" + TEMPORARY_SUFFIX)) {
-            for (Path candidate : candidates) {
-                String name = candidate.getFileName().toString();
-                String middle = name.substring(prefix.length(), name.length() - TEMPORARY_SUFFIX.length());
-                int dash = middle.indexOf('-');
-                long pid;
-                try {
-                    pid = Long.parseLong(dash < 0 ? middle : middle.substring(0, dash));
-                } catch (NumberFormatException e) {
-                    continue;
-                }
-                if (ProcessHandle.of(pid).isEmpty()) {
-                    Files.deleteIfExists(candidate);
-                    LOG.info("Deleted {}, left by an interrupted save", candidate);
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not clean temporary files beside {}: {}", target, e.toString());
-        }
     }
 
     private static ObjectNode projectJson(Project project) {

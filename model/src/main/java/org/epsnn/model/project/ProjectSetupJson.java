@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,21 +39,10 @@ public final class ProjectSetupJson {
     private ProjectSetupJson() {
     }
 
-    /** Writes the setup to {@code file}, atomically where the file system allows. */
+    /** Writes the setup to {@code file} through {@link AtomicFiles}, atomically where the file system allows. */
     public static void write(ProjectSetup setup, Path file) throws IOException {
         byte[] bytes = MAPPER.writeValueAsBytes(toJson(setup));
-        Path folder = file.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
-        try {
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(file, out -> out.write(bytes));
     }
 
     /**
