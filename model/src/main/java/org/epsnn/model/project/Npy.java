@@ -90,7 +90,13 @@ public final class Npy {
     /** Reads an array from a file. */
     public static Array read(Path file) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return read(in, null);
+            int[] shape = readHeader(in, null);
+            long available = Files.size(file);
+            if (8 * count(shape) > available) {
+                throw new NpyFormatException("declares shape " + shapeText(shape) + " (" + 8 * count(shape)
+                        + " bytes of values), but the file has only " + available + " bytes");
+            }
+            return new Array(shape, readValues(in, shape, null));
         } catch (NpyFormatException e) {
             throw new NpyFormatException(file + " " + e.getMessage());
         }
@@ -103,6 +109,18 @@ public final class Npy {
      * @throws NpyFormatException when the content is not an {@code .npy} array of little-endian doubles in C order
      */
     static Array read(InputStream in, ProgressCounter progress) throws IOException {
+        int[] shape = readHeader(in, progress);
+        return new Array(shape, readValues(in, shape, progress));
+    }
+
+    /**
+     * Reads the header of an {@code .npy} stream, so that a caller can check the shape before
+     * {@link #readValues} allocates the array.
+     *
+     * @return the shape
+     * @throws NpyFormatException when the header is invalid or describes anything but little-endian doubles in C order
+     */
+    static int[] readHeader(InputStream in, ProgressCounter progress) throws IOException {
         byte[] prefix = new byte[8];
         int prefixLength = in.readNBytes(prefix, 0, 8);
         if (prefixLength < 8 || !Arrays.equals(Arrays.copyOf(prefix, 6), MAGIC)) {
@@ -121,16 +139,23 @@ public final class Npy {
         if (headerBytes.length < headerLength) {
             throw new NpyFormatException("ends inside its header");
         }
-        String header = new String(headerBytes, StandardCharsets.ISO_8859_1);
-        int[] shape = parseShape(header);
-        long count = count(shape);
-        if (count > Integer.MAX_VALUE - 8) {
+        int[] shape = parseShape(new String(headerBytes, StandardCharsets.ISO_8859_1));
+        if (count(shape) > Integer.MAX_VALUE - 8) {
             throw new NpyFormatException("has shape " + shapeText(shape) + ", too many values for one Java array");
         }
         if (progress != null) {
             progress.add(prefix.length + headerLength + (major == 1 ? 2 : 4));
         }
+        return shape;
+    }
 
+    /**
+     * Reads the values that follow a header, and checks that nothing follows them.
+     *
+     * @param shape the shape that {@link #readHeader} returned
+     */
+    static double[] readValues(InputStream in, int[] shape, ProgressCounter progress) throws IOException {
+        long count = count(shape);
         double[] values = new double[(int) count];
         byte[] chunk = new byte[8 * CHUNK_VALUES];
         ByteBuffer buffer = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
@@ -150,7 +175,7 @@ public final class Npy {
         if (in.read() >= 0) {
             throw new NpyFormatException("has data after the " + count + " values of shape " + shapeText(shape));
         }
-        return new Array(shape, values);
+        return values;
     }
 
     /** Returns a shape as text, for messages: "500 x 785". */

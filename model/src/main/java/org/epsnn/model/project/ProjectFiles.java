@@ -332,22 +332,23 @@ public final class ProjectFiles {
         if (entry == null) {
             throw new ProjectFormatException(file, "has no entry " + name + ". " + DAMAGED_ADVICE);
         }
-        Npy.Array array;
+        double[] values;
         CRC32 crc = new CRC32();
         try (InputStream in = new CheckedInputStream(new BufferedInputStream(zip.getInputStream(entry), 1 << 16), crc)) {
-            array = Npy.read(in, counter);
+            int[] shape = Npy.readHeader(in, counter);
+            // Checked before the values are read, so that a damaged header cannot make this allocate gigabytes.
+            if (!java.util.Arrays.equals(shape, expectedShape)) {
+                throw new ProjectFormatException(file, "entry " + name + " contains " + Npy.shapeText(shape)
+                        + " values, but layer " + (layer + 1) + " of the network needs " + Npy.shapeText(expectedShape)
+                        + ". " + DAMAGED_ADVICE);
+            }
+            values = Npy.readValues(in, shape, counter);
         } catch (Npy.NpyFormatException e) {
             throw new ProjectFormatException(file, "entry " + name + " " + e.getMessage() + ". " + DAMAGED_ADVICE);
         } catch (ZipException | java.io.EOFException e) {
             throw new ProjectFormatException(file, "entry " + name + " is damaged (" + e.getMessage() + "). " + DAMAGED_ADVICE);
         }
         checkCrc(file, name, entry, crc);
-        if (!java.util.Arrays.equals(array.shape(), expectedShape)) {
-            throw new ProjectFormatException(file, "entry " + name + " contains " + Npy.shapeText(array.shape())
-                    + " values, but layer " + (layer + 1) + " of the network needs " + Npy.shapeText(expectedShape)
-                    + ". " + DAMAGED_ADVICE);
-        }
-        double[] values = array.values();
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
                 throw new ProjectFormatException(file, "entry " + name + " contains " + values[i] + " at flat index " + i

@@ -84,6 +84,16 @@ class NpyTest {
     }
 
     @Test
+    void rejectsFileShorterThanDeclaredShape() throws IOException {
+        Path file = Files.write(folder.resolve("short.npy"),
+                withHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (20000, 20000), }", 16));
+
+        assertThatThrownBy(() -> Npy.read(file))
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("declares shape 20000 x 20000 (3200000000 bytes of values), but the file has only");
+    }
+
+    @Test
     void rejectsTrailingData() {
         byte[] bytes = withHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", 16);
         assertThatThrownBy(() -> Npy.read(new ByteArrayInputStream(bytes), null))

@@ -128,6 +128,22 @@ class ProjectFileErrorsTest {
     }
 
     @Test
+    void rejectsHugeDeclaredShapeBeforeAllocating() throws Exception {
+        Path file = rewriteBytes("huge.epsnn", "posterior/layer-1-site-precision.npy", bytes -> {
+            String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (40000, 40000), }";
+            byte[] text = (header + " ".repeat(64 - (10 + header.length() + 1) % 64) + "\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] changed = new byte[10 + text.length + 16];
+            System.arraycopy(bytes, 0, changed, 0, 8);
+            changed[8] = (byte) text.length;
+            changed[9] = (byte) (text.length >>> 8);
+            System.arraycopy(text, 0, changed, 10, text.length);
+            return changed;
+        });
+        assertThat(rejectionOf(file)).contains("entry posterior/layer-1-site-precision.npy contains 40000 x 40000 values,"
+                + " but layer 1 of the network needs 12 x 3");
+    }
+
+    @Test
     void rejectsArrayOfWrongType() throws Exception {
         Path file = rewriteBytes("type.epsnn", "posterior/layer-2-prior.npy", bytes -> {
             byte[] changed = bytes.clone();
