@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes files so that a reader, or a process that dies mid-write, sees either the old content or
+ * Writes files so that a reader, or a process that dies mid-write, finds either the old content or
  * the new one. The content goes to a temporary file {@code .NAME.PID-N.tmp} in the target's
  * folder, is forced to the disk ({@link FileChannel#force}), and is renamed over the target with
  * an atomic move; the folder entry is then forced too. Temporary files left by a process that no
