@@ -48,7 +48,8 @@ class ProjectCommandsTest {
         assertThat(CommandRun.of(train(whole, 3, "--threads", threads, "--layers", "auto-64-auto")).exitCode()).isZero();
         assertThat(CommandRun.of(train(split, 1, "--threads", threads, "--layers", "auto-64-auto")).exitCode()).isZero();
 
-        CommandRun resumed = CommandRun.of("train", "--resume", split.toString(), "--passes", "2");
+        Path metrics = folder.resolve("resumed.csv");
+        CommandRun resumed = CommandRun.of("train", "--resume", split.toString(), "--passes", "2", "--metrics", metrics.toString());
 
         assertThat(resumed.exitCode()).as("stderr: %s", resumed.err()).isZero();
         assertThat(resumed.out()).contains("trained 1 pass").contains("Pass 2: ").contains("Pass 3: ")
@@ -56,6 +57,7 @@ class ProjectCommandsTest {
         Project expected = ProjectFiles.load(whole);
         Project actual = ProjectFiles.load(split);
         assertThat(actual.history()).hasSize(3);
+        assertThat(Files.readAllLines(metrics)).as("header and the rows of passes 1 to 3").hasSize(4);
         assertThat(actual.history().get(2).test()).isEqualTo(expected.history().get(2).test());
         for (int l = 0; l < 2; l++) {
             PosteriorState.LayerState a = actual.posterior().layers().get(l);
