@@ -184,6 +184,10 @@ public final class TrainCommand implements Callable<Integer> {
                     + " after every pass and when the run stops, e.g. model.epsnn."})
     Path save;
 
+    @Option(names = "--description", paramLabel = "TEXT",
+            description = "With --save: a description that the window shows when the project opens.")
+    String description;
+
     @Option(names = "--resume", paramLabel = "FILE",
             description = {"Continue training the project in FILE for --passes more passes and save it back to FILE"
                     + " (or to --save). The project fixes the data, network and settings; only --passes, --threads,"
@@ -216,7 +220,7 @@ public final class TrainCommand implements Callable<Integer> {
         Project project = null;
         if (save != null) {
             DataReference reference = dataReference(data.source());
-            project = Project.of(new ProjectSetup("", reference, network, encoding, settings))
+            project = Project.of(new ProjectSetup(description, reference, network, encoding, settings))
                     .withDataChecksums(DataFiles.checksums(reference, null));
         }
         try (EpTrainer trainer = new EpTrainer(model, data.train(), settings)) {
@@ -287,6 +291,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private void validateSaveOption() {
+        require(description == null || save != null, "--description", "applies with --save only");
         if (save != null) {
             Path folder = save.toAbsolutePath().getParent();
             require(folder != null && Files.isDirectory(folder), "--save",

@@ -68,6 +68,16 @@ class ProjectCommandsTest {
     }
 
     @Test
+    void saveKeepsDescription() throws IOException {
+        Path file = folder.resolve("described.epsnn");
+
+        CommandRun run = CommandRun.of(train(file, 1, "--description", "Moons with 8 hidden neurons"));
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+        assertThat(ProjectFiles.load(file).description()).isEqualTo("Moons with 8 hidden neurons");
+    }
+
+    @Test
     void resumeRejectsNetworkOptions() throws IOException {
         Path file = folder.resolve("fixed.epsnn");
         assertThat(CommandRun.of(train(file, 1)).exitCode()).isZero();
