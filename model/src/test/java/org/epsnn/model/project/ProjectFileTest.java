@@ -175,6 +175,8 @@ class ProjectFileTest {
     void opensEveryReleasedVersion() throws Exception {
         Project version1 = ProjectFiles.load(resource("moons-version-1.epsnn.json"));
         Project version2 = ProjectFiles.load(resource("moons-version-2.epsnn"));
+        // Early version 2 files deflated the arrays too; readers accept both forms.
+        Project version2Deflated = ProjectFiles.load(resource("moons-version-2-deflated.epsnn"));
 
         assertThat(version1.setup().data().name()).isEqualTo("moons");
         assertThat(version1.description()).startsWith("Two interleaving half-moons");
@@ -182,6 +184,9 @@ class ProjectFileTest {
         assertThat(version2.setup().data().name()).isEqualTo("moons");
         assertThat(version2.posterior().completedPasses()).isEqualTo(2);
         assertThat(version2.history()).hasSize(2);
+        // Both were trained alike; only the timings in their histories differ.
+        assertThat(ProjectFixtures.sameContent(version2Deflated.withPosterior(version2Deflated.posterior(), version2.history()),
+                version2)).isTrue();
     }
 
     @Test
