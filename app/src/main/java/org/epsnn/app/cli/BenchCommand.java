@@ -107,6 +107,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-products", description = "Skip the matrix product measurements.")
     boolean skipProducts;
 
+    @Option(names = "--project-file", paramLabel = "DIR",
+            description = "Also time saving and opening a project of a 1000-1000-10 network in folder DIR"
+                    + " (the file is deleted afterwards); --repeat sets the repetitions.")
+    Path projectFolder;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         validateOptions();
@@ -118,6 +123,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (mnist != null) {
             timeMnistPass(out);
         }
+        if (projectFolder != null) {
+            ProjectFileBenchmark.run(out, projectFolder, repeat);
+        }
         return 0;
     }
 
@@ -127,6 +135,8 @@ public final class BenchCommand implements Callable<Integer> {
         require(repeat >= 1, "--repeat", "must be at least 1, got " + repeat);
         require(trainSamples == null || trainSamples >= 1, "--train-samples", "must be at least 1, got " + trainSamples);
         require(threads == null || threads >= 1, "--threads", "must be at least 1, got " + threads);
+        require(projectFolder == null || java.nio.file.Files.isDirectory(projectFolder), "--project-file",
+                "folder " + projectFolder + " does not exist; create it or choose another");
         require(mnist != null || !firstPass && trainSamples == null, "--first-pass and --train-samples",
                 "apply to the MNIST pass only; add --mnist DIR");
     }

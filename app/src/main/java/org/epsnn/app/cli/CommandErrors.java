@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import org.epsnn.model.data.DataFormatException;
+import org.epsnn.model.project.DataFileChangedException;
+import org.epsnn.model.project.ProjectFormatException;
 import org.epsnn.model.training.NumericalGuardException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +56,8 @@ final class CommandErrors implements IParameterExceptionHandler, IExecutionExcep
             return describe(unchecked.getCause());
         }
         if (exception instanceof NumericalGuardException || exception instanceof DataFormatException
-                || exception instanceof FileNotFoundException) {
+                || exception instanceof FileNotFoundException || exception instanceof ProjectFormatException
+                || exception instanceof DataFileChangedException) {
             return exception.getMessage();
         }
         if (exception instanceof NoSuchFileException missing) {

@@ -20,8 +20,14 @@ import org.epsnn.model.ep.InputEncoding;
 import org.epsnn.model.network.NetworkSpec;
 import org.epsnn.model.network.NeuronModel;
 import org.epsnn.model.network.WeightPrior;
+import org.epsnn.model.project.DataFiles;
+import org.epsnn.model.project.DataReference;
+import org.epsnn.model.project.Project;
+import org.epsnn.model.project.ProjectFiles;
+import org.epsnn.model.project.ProjectSetup;
 import org.epsnn.model.training.PassSummary;
 import org.epsnn.model.training.RunControl;
+import org.epsnn.model.training.TrainingListener;
 import org.epsnn.model.training.TrainingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +48,9 @@ import picocli.CommandLine.Spec;
             "  epsnn train",
             "  epsnn train --dataset moons --layers auto-16-auto --passes 3",
             "  epsnn train --dataset ~/mnist --layers 784-500-10 --metrics mnist.csv",
-            "  epsnn train --dataset data.csv --target price --test-fraction 0.25"})
+            "  epsnn train --dataset data.csv --target price --test-fraction 0.25",
+            "  epsnn train --dataset moons --passes 2 --save moons.epsnn",
+            "  epsnn train --resume moons.epsnn --passes 3"})
 public final class TrainCommand implements Callable<Integer> {
 
     /** Exit code of a run stopped with Ctrl+C: 128 plus the number of SIGINT, as shells report it. */
@@ -171,9 +179,32 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Write one CSV row of metrics per pass to FILE, rewritten after every pass.")
     Path metrics;
 
+    @Option(names = "--save", paramLabel = "FILE",
+            description = {"Save the project (data reference, network, settings, trained posterior and metrics) to FILE"
+                    + " after every pass and when the run stops, e.g. model.epsnn."})
+    Path save;
+
+    @Option(names = "--description", paramLabel = "TEXT",
+            description = "With --save: a description that the window shows when the project opens.")
+    String description;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = {"Continue training the project in FILE for --passes more passes and save it back to FILE"
+                    + " (or to --save). The project fixes the data, network and settings; only --passes, --threads,"
+                    + " --save, --metrics and --dataset (for data that moved) apply."})
+    Path resume;
+
+    /** The options that may accompany {@code --resume}; the project fixes every other one. */
+    private static final List<String> RESUME_OPTIONS = List.of("--resume", "--passes", "--threads", "--save",
+            "--metrics", "--dataset", "--verbose", "--help", "-h", "--version", "-V");
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (resume != null) {
+            return resumeProject();
+        }
         validateOptions();
+        validateSaveOption();
         TrainingData data = loadData();
         InputEncoding encoding = inputs != null ? inputs : data.defaultEncoding();
         NetworkSpec network = networkSpec(data);
@@ -186,22 +217,115 @@ public final class TrainCommand implements Callable<Integer> {
         out.flush();
 
         EpNetwork model = EpNetwork.create(network, encoding, seed, data.targetMean(), data.targetScale());
+        Project project = null;
+        if (save != null) {
+            DataReference reference = dataReference(data.source());
+            project = Project.of(new ProjectSetup(description, reference, network, encoding, settings))
+                    .withDataChecksums(DataFiles.checksums(reference, null));
+        }
         try (EpTrainer trainer = new EpTrainer(model, data.train(), settings)) {
             out.println("Training: " + settings + "; " + trainer.productsName());
             out.flush();
-            return run(trainer, data, metricsFile);
+            return run(trainer, data, metricsFile, save, project);
         }
+    }
+
+    /** Continues the project of {@code --resume} for {@code --passes} passes and saves it. */
+    private int resumeProject() throws IOException, InterruptedException {
+        for (String option : spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName()).toList()) {
+            require(RESUME_OPTIONS.contains(option), option, "cannot be combined with --resume, because the project fixes"
+                    + " the data, network and settings; only --passes, --threads, --save, --metrics and --dataset apply");
+        }
+        validateScheduleOptions();
+        validateSaveOption();
+        if (metrics != null) {
+            validateDataOptions();
+        }
+        Project project = ProjectFiles.load(resume);
+        if (save == null) {
+            require(!resume.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"), "--resume",
+                    resume + " is a version 1 setup file; give --save FILE.epsnn for the trained project");
+        }
+        ProjectSetup setup = project.setup();
+        DataReference reference = setup.data();
+        if (spec.commandLine().getParseResult().hasMatchedOption("--dataset")) {
+            require(reference.kind() != DataReference.Kind.BUILT_IN, "--dataset",
+                    "the project uses the built-in dataset " + reference.name() + ", which needs no file");
+            require(Files.exists(Path.of(dataset)), "--dataset", "'" + dataset + "' not found");
+            reference = reference.withPath(Path.of(dataset).toAbsolutePath().toString());
+        }
+        if (reference.kind() == DataReference.Kind.MNIST && reference.path() == null) {
+            throw usageError("--dataset", "the project " + resume + " has no MNIST folder; give the folder with --dataset DIR");
+        }
+        // The relocated file must be the one the project was trained on: the checksums are keyed by file name.
+        DataFiles.verify(reference, project.dataChecksums(), resume);
+        TrainingData data = TrainingData.of(reference, DataFiles.resolve(reference, resume));
+        TrainingSettings settings = setup.settings().withPasses(passes)
+                .withThreads(threads == null ? setup.settings().threads() : threads);
+        EpNetwork model = project.posterior() != null
+                ? project.posterior().toNetwork(setup.network(), setup.encoding())
+                : EpNetwork.create(setup.network(), setup.encoding(), setup.settings().seed(), data.targetMean(), data.targetScale());
+        MetricsFile metricsFile = metrics == null ? null : new MetricsFile(metrics, project.history());
+
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Project:  " + resume + ", " + position(model));
+        out.println("Data:     " + data.train().name() + ", " + data.summary() + ", inputs " + setup.encoding());
+        out.println("Network:  " + describe(setup.network()));
+        out.flush();
+        Project base = project.withSetup(new ProjectSetup(setup.description(), reference, setup.network(), setup.encoding(),
+                setup.settings()));
+        try (EpTrainer trainer = new EpTrainer(model, data.train(), settings)) {
+            out.println("Training: " + settings + "; " + trainer.productsName());
+            out.flush();
+            return run(trainer, data, metricsFile, save != null ? save : resume, base);
+        }
+    }
+
+    private static String position(EpNetwork network) {
+        if (network.samplesSeen() == 0) {
+            return "not trained yet";
+        }
+        String passesText = network.completedPasses() + (network.completedPasses() == 1 ? " pass" : " passes");
+        return "trained " + passesText + (network.samplesIntoPass() > 0
+                ? " and " + network.samplesIntoPass() + " samples of pass " + (network.completedPasses() + 1) : "");
+    }
+
+    private void validateSaveOption() {
+        require(description == null || save != null, "--description", "applies with --save only");
+        if (save != null) {
+            Path folder = save.toAbsolutePath().getParent();
+            require(folder != null && Files.isDirectory(folder), "--save",
+                    "folder " + folder + " does not exist; create it or choose another path");
+            require(!Files.isDirectory(save), "--save", save + " is a folder; give a file name such as model.epsnn");
+        }
+    }
+
+    /** Returns the data reference that a saved project records for {@code --dataset} and the data options. */
+    private DataReference dataReference(TrainingData.Source source) {
+        DataReference reference = switch (source) {
+            case BUILT_IN -> DataReference.builtIn(dataset.toLowerCase(Locale.ROOT), seed);
+            case MNIST -> DataReference.mnist(Path.of(dataset).toAbsolutePath().toString());
+            case CSV -> DataReference.csv(Path.of(dataset).toAbsolutePath().toString(), target,
+                    testFraction == null ? 0.2 : testFraction, seed).withMissingValues(missingValuesPolicy());
+        };
+        return trainSamples == null ? reference : reference.withTrainingLimit(trainSamples);
     }
 
     /**
      * Trains until the last pass or until Ctrl+C. A shutdown hook cancels the run, so that the
-     * current batch finishes, and waits for the metrics file to be complete.
+     * current batch finishes, and waits for the metrics file and the project to be complete.
+     *
+     * @param projectFile where to save the project, or null
+     * @param base the project to save with the trained state; null when {@code projectFile} is
      */
-    private int run(EpTrainer trainer, TrainingData data, MetricsFile metricsFile) throws InterruptedException {
+    private int run(EpTrainer trainer, TrainingData data, MetricsFile metricsFile, Path projectFile, Project base)
+            throws InterruptedException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConsoleReporter reporter = new ConsoleReporter(out, err, System.console() != null, data.classification(),
+        ConsoleReporter console = new ConsoleReporter(out, err, System.console() != null, data.classification(),
                 metricsFile, System::nanoTime);
+        ProjectSaver saver = projectFile == null ? null : new ProjectSaver(console, projectFile, base, trainer.network());
+        TrainingListener reporter = saver == null ? console : saver;
         RunControl control = new RunControl();
         // The engine builds a snapshot for the window on request, and a new control starts with one requested.
         control.takeSnapshotRequest();
@@ -220,21 +344,26 @@ public final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             List<PassSummary> summaries = trainer.train(data.test(), reporter, control);
-            reporter.clearBar();
+            console.clearBar();
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (saver != null) {
+                saver.save();
+            }
+            String projectText = saver == null ? "" : "; project in " + saver.file();
             if (control.isCancelled()) {
+                String files = (metricsFile == null ? "" : "; metrics of the complete passes in " + metricsFile.path()) + projectText;
                 out.println("Cancelled after " + summaries.size() + " complete "
-                        + (summaries.size() == 1 ? "pass" : "passes") + (metricsFile == null ? "."
-                        : "; metrics of the complete passes in " + metricsFile.path()));
+                        + (summaries.size() == 1 ? "pass" : "passes") + (files.isEmpty() ? "." : files));
                 out.flush();
                 return EXIT_INTERRUPTED;
             }
+            String files = (metricsFile == null ? "" : "; metrics in " + metricsFile.path()) + projectText;
             out.println("Finished " + summaries.size() + (summaries.size() == 1 ? " pass" : " passes") + " in "
-                    + Formats.fixed(seconds, 1) + " s" + (metricsFile == null ? "." : "; metrics in " + metricsFile.path()));
+                    + Formats.fixed(seconds, 1) + " s" + (files.isEmpty() ? "." : files));
             out.flush();
             return 0;
-        } catch (RuntimeException | InterruptedException e) {
-            reporter.clearBar();
+        } catch (RuntimeException | InterruptedException | IOException e) {
+            console.clearBar();
             throw e;
         } finally {
             finished.countDown();

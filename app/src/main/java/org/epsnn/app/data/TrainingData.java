@@ -13,6 +13,7 @@ import org.epsnn.model.data.Splits;
 import org.epsnn.model.data.Standardiser;
 import org.epsnn.model.data.TrainTestSplit;
 import org.epsnn.model.ep.InputEncoding;
+import org.epsnn.model.project.DataReference;
 
 /**
  * The training and test data of a run, ready for the engine: CSV features standardised with
@@ -96,6 +97,31 @@ public record TrainingData(Dataset train, Dataset test, Source source, InputEnco
         Dataset train = split.train().withFeatures(standardiser.standardiseFeatures(split.train().features()));
         Dataset test = split.test().withFeatures(standardiser.standardiseFeatures(split.test().features()));
         return of(train, test, Source.CSV);
+    }
+
+    /**
+     * Loads the data a project refers to: generates built-in data, or reads the MNIST folder or the
+     * CSV file with the split, missing-value policy and training limit the project recorded.
+     *
+     * @param path the MNIST folder or CSV file, resolved against the project's folder
+     *     ({@link org.epsnn.model.project.DataFiles#resolve}); ignored for built-in data
+     */
+    public static TrainingData of(DataReference reference, Path path) throws IOException {
+        TrainingData data = switch (reference.kind()) {
+            case BUILT_IN -> {
+                BuiltInDatasets.Entry entry = BuiltInDatasets.get(reference.name());
+                yield builtIn(reference.name(),
+                        reference.trainSamples() > 0 ? reference.trainSamples() : entry.trainSize(),
+                        reference.testSamples() > 0 ? reference.testSamples() : entry.testSize(),
+                        Double.isNaN(reference.noise()) ? entry.noise() : reference.noise(), reference.seed());
+            }
+            case MNIST -> mnist(path);
+            case CSV -> csv(path, reference.target(), reference.testFraction(), reference.seed(), reference.missingValues());
+        };
+        if (reference.trainingLimit() > 0 && reference.trainingLimit() < data.train().rows()) {
+            data = data.withTrainingSamples(reference.trainingLimit());
+        }
+        return data;
     }
 
     private static TrainingData of(Dataset train, Dataset test, Source source) {

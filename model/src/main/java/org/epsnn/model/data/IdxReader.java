@@ -103,6 +103,22 @@ public final class IdxReader {
     }
 
     /**
+     * Finds the four MNIST files of a folder: training images and labels, then test images and labels.
+     *
+     * @throws FileNotFoundException when the folder or one of the files is missing, naming the accepted file names
+     */
+    public static List<Path> mnistFiles(Path folder) throws FileNotFoundException {
+        if (!Files.isDirectory(folder)) {
+            throw new FileNotFoundException("MNIST folder " + folder + " does not exist or is not a folder. "
+                    + "It should contain the four MNIST IDX files. " + FETCH_HINT);
+        }
+        return List.of(findMnistFile(folder, "train", "images", "idx3", "training images"),
+                findMnistFile(folder, "train", "labels", "idx1", "training labels"),
+                findMnistFile(folder, "t10k", "images", "idx3", "test images"),
+                findMnistFile(folder, "t10k", "labels", "idx1", "test labels"));
+    }
+
+    /**
      * Reads an image file and the label file that belongs to it as a classification dataset.
      *
      * @param classNames names of the classes; every label must be below its size

@@ -1,6 +1,7 @@
 package org.epsnn.model.project;
 
 import java.util.Objects;
+import org.epsnn.model.data.CsvOptions;
 
 /**
  * Where a project's data comes from, without the data itself.
@@ -14,9 +15,12 @@ import java.util.Objects;
  * @param trainSamples built-in training samples; 0 for the dataset's default
  * @param testSamples built-in test samples; 0 for the dataset's default
  * @param noise built-in noise level; NaN for the dataset's default
+ * @param missingValues CSV policy for empty cells
+ * @param trainingLimit train on the first this many training samples only; 0 for all of them
  */
 public record DataReference(Kind kind, String name, String path, String target, double testFraction, long seed,
-                            int trainSamples, int testSamples, double noise) {
+                            int trainSamples, int testSamples, double noise, CsvOptions.MissingValues missingValues,
+                            int trainingLimit) {
 
     /** The kinds of data source. */
     public enum Kind {
@@ -25,6 +29,10 @@ public record DataReference(Kind kind, String name, String path, String target, 
 
     public DataReference {
         Objects.requireNonNull(kind, "kind");
+        missingValues = missingValues == null ? CsvOptions.MissingValues.REJECT : missingValues;
+        if (trainingLimit < 0) {
+            throw new IllegalArgumentException("Training limit must be 0 (all samples) or more, got " + trainingLimit);
+        }
         if (kind == Kind.BUILT_IN && (name == null || name.isBlank())) {
             throw new IllegalArgumentException("A built-in data reference needs a dataset name");
         }
@@ -40,6 +48,13 @@ public record DataReference(Kind kind, String name, String path, String target, 
         if (kind == Kind.CSV && !(testFraction > 0 && testFraction < 1)) {
             throw new IllegalArgumentException("CSV test fraction must lie in (0, 1), got " + testFraction);
         }
+    }
+
+    /** A reference that rejects CSV files with empty cells and trains on every training sample. */
+    public DataReference(Kind kind, String name, String path, String target, double testFraction, long seed,
+                         int trainSamples, int testSamples, double noise) {
+        this(kind, name, path, target, testFraction, seed, trainSamples, testSamples, noise,
+                CsvOptions.MissingValues.REJECT, 0);
     }
 
     public static DataReference builtIn(String name, long seed) {
@@ -58,5 +73,23 @@ public record DataReference(Kind kind, String name, String path, String target, 
 
     public static DataReference csv(String file, String target, double testFraction, long seed) {
         return new DataReference(Kind.CSV, null, file, target, testFraction, seed, 0, 0, Double.NaN);
+    }
+
+    /** Returns the same reference with another CSV policy for empty cells. */
+    public DataReference withMissingValues(CsvOptions.MissingValues policy) {
+        return new DataReference(kind, name, path, target, testFraction, seed, trainSamples, testSamples, noise,
+                policy, trainingLimit);
+    }
+
+    /** Returns the same reference limited to the first {@code limit} training samples (0 for all). */
+    public DataReference withTrainingLimit(int limit) {
+        return new DataReference(kind, name, path, target, testFraction, seed, trainSamples, testSamples, noise,
+                missingValues, limit);
+    }
+
+    /** Returns the same reference with another MNIST folder or CSV file. */
+    public DataReference withPath(String newPath) {
+        return new DataReference(kind, name, newPath, target, testFraction, seed, trainSamples, testSamples, noise,
+                missingValues, trainingLimit);
     }
 }

@@ -8,13 +8,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.epsnn.model.data.CsvOptions;
 import org.epsnn.model.ep.InputEncoding;
 import org.epsnn.model.network.LayerSpec;
 import org.epsnn.model.network.NetworkSpec;
@@ -40,21 +39,10 @@ public final class ProjectSetupJson {
     private ProjectSetupJson() {
     }
 
-    /** Writes the setup to {@code file}, atomically where the file system allows. */
+    /** Writes the setup to {@code file} through {@link AtomicFiles}, atomically where the file system allows. */
     public static void write(ProjectSetup setup, Path file) throws IOException {
         byte[] bytes = MAPPER.writeValueAsBytes(toJson(setup));
-        Path folder = file.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
-        try {
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(file, out -> out.write(bytes));
     }
 
     /**
@@ -86,8 +74,17 @@ public final class ProjectSetupJson {
         if (version < 1) {
             throw new ProjectFormatException(file, "has an invalid version " + version);
         }
+        return setupOf(file, root);
+    }
+
+    /**
+     * Reads the setup fields of a project's JSON tree, whatever its version.
+     *
+     * @throws ProjectFormatException naming the file and the field when a field is missing or invalid
+     */
+    static ProjectSetup setupOf(Path file, JsonNode root) throws ProjectFormatException {
         try {
-            return reader.setup(root);
+            return new Reader(file).setup(root);
         } catch (IllegalArgumentException e) {
             throw new ProjectFormatException(file, "has an invalid value: " + e.getMessage());
         }
@@ -122,6 +119,13 @@ public final class ProjectSetupJson {
                 data.put("testFraction", reference.testFraction());
                 data.put("seed", reference.seed());
             }
+        }
+        // Written only when they differ from the defaults, so that a setup without them stays as version 1 wrote it.
+        if (reference.missingValues() != CsvOptions.MissingValues.REJECT) {
+            data.put("missingValues", reference.missingValues().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        if (reference.trainingLimit() > 0) {
+            data.put("trainingLimit", reference.trainingLimit());
         }
 
         NetworkSpec network = setup.network();
@@ -176,11 +180,15 @@ public final class ProjectSetupJson {
     }
 
     /** Field access that names the missing or invalid field in its errors. */
-    private static final class Reader {
+    static final class Reader {
         private final Path file;
 
         Reader(Path file) {
             this.file = file;
+        }
+
+        Path file() {
+            return file;
         }
 
         ProjectSetup setup(JsonNode root) throws ProjectFormatException {
@@ -193,6 +201,24 @@ public final class ProjectSetupJson {
         }
 
         private DataReference data(JsonNode node) throws ProjectFormatException {
+            DataReference reference = dataSource(node);
+            if (node.has("missingValues")) {
+                String policy = text(node, "missingValues", "data.missingValues");
+                reference = reference.withMissingValues(switch (policy) {
+                    case "reject" -> CsvOptions.MissingValues.REJECT;
+                    case "drop-rows" -> CsvOptions.MissingValues.DROP_ROWS;
+                    case "impute-mean" -> CsvOptions.MissingValues.IMPUTE_MEAN;
+                    default -> throw new ProjectFormatException(file, "field data.missingValues is '" + policy
+                            + "'; expected reject, drop-rows or impute-mean");
+                });
+            }
+            if (node.has("trainingLimit")) {
+                reference = reference.withTrainingLimit(integer(node, "trainingLimit", "data.trainingLimit"));
+            }
+            return reference;
+        }
+
+        private DataReference dataSource(JsonNode node) throws ProjectFormatException {
             String kind = text(node, "kind", "data.kind");
             return switch (kind) {
                 case "built_in", "builtin" -> DataReference.builtIn(text(node, "name", "data.name"),

@@ -176,6 +176,24 @@ class CsvReaderTest {
         }
 
         @Test
+        void readsSpreadsheetExportWithEverythingAtOnce() throws IOException {
+            // As a spreadsheet program saves "CSV UTF-8" under a German locale: BOM, semicolons,
+            // CRLF, decimal commas, quoted text with the separator, and blank lines at the end.
+            Path file = write("export.csv", "\uFEFFLänge;\"Breite; cm\";Art\r\n"
+                    + "1,5;0,25;\"setosa; klein\"\r\n"
+                    + "4,75;1,5;versicolor\r\n"
+                    + "5,0;2,0;versicolor\r\n"
+                    + "\r\n\r\n");
+
+            Dataset dataset = CsvReader.read(file, CsvOptions.defaults().withDecimalSeparator(DecimalSeparator.COMMA));
+
+            assertThat(dataset.featureNames()).containsExactly("Länge", "Breite; cm");
+            assertThat(dataset.features()).containsExactly(1.5, 0.25, 4.75, 1.5, 5.0, 2.0);
+            assertThat(dataset.classNames()).containsExactly("setosa; klein", "versicolor");
+            assertThat(dataset.labels()).containsExactly(0, 1, 1);
+        }
+
+        @Test
         void skipsBlankLines() throws IOException {
             Path file = write("blank.csv", "x,y\n1,1.5\n\n2,2.5\n   \n\n\n");
 
