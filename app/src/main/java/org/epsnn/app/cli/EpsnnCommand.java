@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Trains spiking neural networks with Expectation-Propagation (EP).",
-        subcommands = {TrainCommand.class, BenchCommand.class, CompareCommand.class, HelpCommand.class},
+        subcommands = {TrainCommand.class, BenchCommand.class, CompareCommand.class, UncertaintyCommand.class,
+            HelpCommand.class},
         footer = {"", "Run 'epsnn COMMAND --help' for the options of a command."})
 public final class EpsnnCommand implements Runnable {
 
