@@ -554,6 +554,10 @@ final class PlotsPane {
         return stepChanges;
     }
 
+    ImageGridView fieldChanges() {
+        return fieldChanges;
+    }
+
     private static double[] flatten(double[][] rows) {
         int total = 0;
         for (double[] row : rows) {
