@@ -38,7 +38,7 @@ final class DigitPadPanel implements AutoCloseable {
     }
 
     /** A prediction for the request with the same id. */
-    private record Result(long id, double[] probabilities, double[][] spikes, double entropy) {
+    private record Result(long id, long samplesSeen, double[] probabilities, double[][] spikes, double entropy) {
     }
 
     private final DigitPadView pad;
@@ -46,6 +46,7 @@ final class DigitPadPanel implements AutoCloseable {
     private final SpikeHeatmapView spikes;
     private final Label uncertainty = new Label();
     private final Label note = new Label();
+    private final Label source = new Label();
     private final Button clear = new Button("Clear");
     private final Button randomImage = new Button("Use a random test image");
     private final BorderPane root = new BorderPane();
@@ -78,13 +79,16 @@ final class DigitPadPanel implements AutoCloseable {
         pad.setOnImageChanged(image -> requestPrediction());
         uncertainty.setId("pad-uncertainty");
         uncertainty.setStyle("-fx-font-weight: bold;");
+        uncertainty.setWrapText(true);
+        uncertainty.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.setWrapText(true);
+        source.setWrapText(true);
 
         HBox buttons = new HBox(8, clear, randomImage);
         VBox left = new VBox(6, new Label("Draw a digit (right button erases)"), pad, buttons);
         VBox.setVgrow(pad, Priority.ALWAYS);
         pad.setPrefSize(340, 340);
-        VBox right = new VBox(6, uncertainty, bars, note);
+        VBox right = new VBox(6, uncertainty, bars, source, note);
         VBox.setVgrow(bars, Priority.ALWAYS);
         right.setPrefWidth(360);
         HBox top = new HBox(10, left, right);
@@ -104,6 +108,7 @@ final class DigitPadPanel implements AutoCloseable {
     void setData(TrainingData loaded) {
         data = loaded;
         snapshot = null;
+        clearPrediction();
         Dataset train = loaded.train();
         boolean usable = usable();
         pad.setDisable(!usable);
@@ -121,6 +126,7 @@ final class DigitPadPanel implements AutoCloseable {
         spec = network;
         encoding = inputEncoding;
         snapshot = null;
+        clearPrediction();
         showWaiting();
     }
 
@@ -134,6 +140,16 @@ final class DigitPadPanel implements AutoCloseable {
         requestPrediction();
     }
 
+    /** Clears the shown prediction; results of requests made before this call are dropped when they arrive. */
+    private void clearPrediction() {
+        shownId = nextId;
+        lastProbabilities = new double[0];
+        bars.setProbabilities(new double[0], List.of());
+        spikes.setLayers(List.of(), List.of());
+        uncertainty.setText("");
+        source.setText("");
+    }
+
     private boolean usable() {
         return data != null && data.classification() && data.train().isImage();
     }
@@ -144,8 +160,7 @@ final class DigitPadPanel implements AutoCloseable {
         } else if (snapshot == null) {
             note.setText("Train the network (or press Step) to see what it predicts for your drawing.");
         } else {
-            note.setText("Probabilities of the Bayesian prediction with the posterior after "
-                    + String.format(Locale.ROOT, "%,d", snapshot.samplesSeen()) + " samples.");
+            note.setText("");
         }
     }
 
@@ -177,7 +192,7 @@ final class DigitPadPanel implements AutoCloseable {
                 request.classNames()).image(request.width(), request.height()).build();
         SnapshotPredictor.Result result = predictor.predict(request.snapshot(), one, new int[] {0}, true);
         double[] probabilities = result.classProbabilities()[0];
-        return new Result(request.id(), probabilities, result.spikeProbabilities()[0],
+        return new Result(request.id(), request.snapshot().samplesSeen(), probabilities, result.spikeProbabilities()[0],
                 PredictiveEntropy.of(probabilities, 0, probabilities.length));
     }
 
@@ -197,8 +212,9 @@ final class DigitPadPanel implements AutoCloseable {
         }
         spikes.setLayers(layers, names);
         double maximum = Math.log(result.probabilities().length);
-        uncertainty.setText(String.format(Locale.ROOT, "Predictive entropy %.3f nats (%.0f %% of the maximum ln %d)",
+        uncertainty.setText(String.format(Locale.ROOT, "Predictive entropy %.3f nats, %.0f %% of the maximum ln %d",
                 result.entropy(), 100 * result.entropy() / maximum, result.probabilities().length));
+        source.setText(String.format(Locale.ROOT, "Bayesian prediction with the posterior after %,d samples.", result.samplesSeen()));
     }
 
     /** The class probabilities shown last; empty before the first prediction. For tests. */

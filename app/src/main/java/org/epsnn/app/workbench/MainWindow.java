@@ -364,6 +364,11 @@ public final class MainWindow {
         close.setId("close-description");
         HBox.setHgrow(projectDescription, Priority.ALWAYS);
         projectDescription.setMaxWidth(Double.MAX_VALUE);
+        // A wrapping label in an HBox gets its one-line width unless its minimum width is released
+        // and its height follows its wrapped text.
+        projectDescription.setMinWidth(0);
+        projectDescription.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         descriptionPanel.getChildren().setAll(projectDescription, close);
         descriptionPanel.setId("description-panel");
         descriptionPanel.setPadding(new Insets(8, 10, 8, 10));

@@ -104,6 +104,7 @@ final class UncertaintyPanel implements AutoCloseable {
 
         compute.setId("uncertainty-compute");
         compute.setOnAction(event -> submit());
+        compute.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.setWrapText(true);
         status.setId("uncertainty-status");
         HBox controls = new HBox(8, compute, status);
@@ -113,7 +114,7 @@ final class UncertaintyPanel implements AutoCloseable {
         GridPane grid = new GridPane();
         grid.setHgap(4);
         grid.setVgap(4);
-        VBox galleryBox = new VBox(4, new Label("Most uncertain test samples (click one for its probabilities)"), gallery);
+        VBox galleryBox = new VBox(4, new Label("Most uncertain test samples (click one)"), gallery);
         VBox.setVgrow(gallery, Priority.ALWAYS);
         grid.add(reliability, 0, 0);
         grid.add(galleryBox, 1, 0);
@@ -250,7 +251,7 @@ final class UncertaintyPanel implements AutoCloseable {
             return;
         }
         shown = result;
-        String source = String.format(Locale.ROOT, "on %d test samples", result.samples());
+        String source = String.format(Locale.ROOT, "(n = %d)", result.samples());
         reliability.setDiagram(result.reliability(), source);
         String testName = String.format(Locale.ROOT, "test (mean %.3f)", PredictiveEntropy.mean(result.testEntropy()));
         if (result.rotatedEntropy().length > 0) {

@@ -56,12 +56,12 @@ public class ReliabilityDiagramView extends CanvasView {
                     Draw.Align.CENTER);
             return;
         }
-        String title = String.format(Locale.ROOT, "ECE %.4f  %s", diagram.calibrationError(), caption);
+        String title = String.format(Locale.ROOT, "ECE %.3f %s", diagram.calibrationError(), caption);
         Draw.text(g, TextMeasure.fit(theme().titleFont(), title, width - 8), theme().titleFont(), ChartTheme.TEXT, width / 2, 4,
                 Draw.Align.CENTER);
         double titleHeight = TextMeasure.lineHeight(theme().titleFont()) + 8;
         PlotFrame frame = PlotFrame.layout(new Rectangle2D.Double(4, titleHeight, width - 12, height - titleHeight - 4),
-                ValueRange.UNIT, ValueRange.UNIT, "confidence (largest class probability)", "accuracy", theme());
+                ValueRange.UNIT, ValueRange.UNIT, "confidence", "accuracy", theme());
 
         int bins = diagram.bins();
         int total = 0;
