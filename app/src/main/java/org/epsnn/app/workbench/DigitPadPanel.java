@@ -9,8 +9,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.epsnn.app.data.TrainingData;
 import org.epsnn.model.data.Dataset;
@@ -88,15 +91,33 @@ final class DigitPadPanel implements AutoCloseable {
         VBox left = new VBox(6, new Label("Draw a digit (right button erases)"), pad, buttons);
         VBox.setVgrow(pad, Priority.ALWAYS);
         pad.setPrefSize(340, 340);
+        pad.setMinSize(120, 120);
         VBox right = new VBox(6, uncertainty, bars, source, note);
         VBox.setVgrow(bars, Priority.ALWAYS);
+        bars.setMinHeight(120);
         right.setPrefWidth(360);
         HBox top = new HBox(10, left, right);
         HBox.setHgrow(left, Priority.ALWAYS);
         top.setPadding(new Insets(6));
-        root.setTop(top);
-        root.setCenter(spikes);
-        BorderPane.setMargin(spikes, new Insets(4));
+        spikes.setMinHeight(100);
+
+        // Rows share the height, so that on a small screen the spike heatmaps keep a part of it.
+        GridPane grid = new GridPane();
+        grid.add(top, 0, 0);
+        grid.add(spikes, 0, 1);
+        GridPane.setMargin(spikes, new Insets(4));
+        RowConstraints drawing = new RowConstraints();
+        drawing.setPercentHeight(58);
+        RowConstraints layers = new RowConstraints();
+        layers.setPercentHeight(42);
+        grid.getRowConstraints().setAll(drawing, layers);
+        ColumnConstraints column = new ColumnConstraints();
+        column.setHgrow(Priority.ALWAYS);
+        column.setFillWidth(true);
+        grid.getColumnConstraints().setAll(column);
+        GridPane.setVgrow(top, Priority.ALWAYS);
+        GridPane.setVgrow(spikes, Priority.ALWAYS);
+        root.setCenter(grid);
         showWaiting();
     }
 
