@@ -35,7 +35,7 @@ import org.epsnn.views.uncertainty.DigitPadView;
  */
 final class DigitPadPanel implements AutoCloseable {
 
-    /** What one prediction needs; the snapshot and the image are never modified after submission. */
+    /** The inputs of one prediction; nobody modifies the snapshot or the image after submission. */
     private record Request(long id, NetworkSpec spec, InputEncoding encoding, TrainingSnapshot snapshot, double[] image,
                            int width, int height, List<String> classNames) {
     }
@@ -238,7 +238,7 @@ final class DigitPadPanel implements AutoCloseable {
         source.setText(String.format(Locale.ROOT, "Bayesian prediction with the posterior after %,d samples.", result.samplesSeen()));
     }
 
-    /** The class probabilities shown last; empty before the first prediction. For tests. */
+    /** Returns the class probabilities shown last, empty before the first prediction; for tests. */
     double[] shownProbabilities() {
         return lastProbabilities.clone();
     }

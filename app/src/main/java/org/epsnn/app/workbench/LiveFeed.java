@@ -27,8 +27,8 @@ public final class LiveFeed implements TrainingListener {
     }
 
     /**
-     * What a drain returns: the newest statistics and snapshot (or null), the snapshot taken before
-     * a run's first batch when the run started stepping (or null), and the queued events.
+     * The result of a drain: the newest statistics and snapshot (or null), the snapshot taken
+     * before a run's first batch when the run started stepping (or null), and the queued events.
      */
     public record Drained(BatchStatistics latestBatch, List<BatchStatistics> batches, TrainingSnapshot snapshot,
                           TrainingSnapshot startSnapshot, List<EvaluationPoint> evaluations, List<PassSummary> passes) {

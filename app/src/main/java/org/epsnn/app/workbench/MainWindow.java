@@ -122,7 +122,7 @@ public final class MainWindow {
     private SavedLayout savedLayout;
     private final Scene scene;
 
-    /** What presentation mode changes and gives back: the split's panes and dividers, the tabs and the selected tab. */
+    /** The layout that presentation mode replaces: the split's panes and dividers, the tabs and the selected tab. */
     private record SavedLayout(List<Node> splitItems, double[] dividers, List<Tab> tabs, Tab selected) {
     }
 
@@ -357,7 +357,7 @@ public final class MainWindow {
         return box;
     }
 
-    /** The project's description above the plots, shown when a project with one opens, until the user closes it. */
+    /** Builds the panel above the plots that shows a project's description when the project opens, until the user closes it. */
     private Node descriptionPanel() {
         Button close = button("Close", "Hide the description (View > Show project description brings it back)",
                 event -> descriptionPanel.setVisible(false));
@@ -381,9 +381,10 @@ public final class MainWindow {
     // ---- presentation mode ----
 
     /**
-     * Switches presentation mode on or off. On, the window shows only the plots chosen under View,
-     * with large fonts and without the network editor, the settings and the editing buttons; off,
-     * it gives back the panes, divider positions, tabs and selected tab it had before.
+     * Switches presentation mode on or off. In presentation mode the window shows only the plots
+     * chosen under View, with large fonts and without the network editor, the settings and the
+     * editing buttons. Switching it off gives back the panes, divider positions, tabs and selected
+     * tab that the window had before.
      */
     void setPresentationMode(boolean on) {
         if (presentationItem.isSelected() != on) {
@@ -400,7 +401,7 @@ public final class MainWindow {
             split.getItems().setAll(plots.node());
             showPresentedTabs();
             theme.setPresentationScale(PRESENTATION_SCALE);
-            root.setStyle("-fx-font-size: " + PRESENTATION_FONT_PIXELS + "px;");
+            setPresentationFont("-fx-font-size: " + PRESENTATION_FONT_PIXELS + "px;");
             editingTools.forEach(tool -> tool.setVisible(false));
         } else {
             SavedLayout saved = savedLayout;
@@ -410,9 +411,20 @@ public final class MainWindow {
             plots.tabs().getTabs().setAll(saved.tabs());
             plots.tabs().getSelectionModel().select(saved.selected());
             theme.setPresentationScale(1.0);
-            root.setStyle("");
+            setPresentationFont("");
             editingTools.forEach(tool -> tool.setVisible(true));
         }
+    }
+
+    /**
+     * Sets the font style of everything below the menu bar. The menu bar keeps its font, because
+     * JavaFX 21 kept the large font on its menus after the style was cleared again.
+     */
+    private void setPresentationFont(String style) {
+        VBox top = (VBox) root.getTop();
+        top.getChildren().get(1).setStyle(style);
+        root.getCenter().setStyle(style);
+        root.getBottom().setStyle(style);
     }
 
     boolean isPresentationMode() {

@@ -98,7 +98,7 @@ final class PlotsPane {
     /** The posterior before the step that the user asked for, and whether its result is still awaited. */
     private TrainingSnapshot stepBaseline;
     private boolean stepAwaited;
-    /** Weights that moved most in the last step, per layer: {@code [layer][rank]} weight indices; null before a step. */
+    /** The changes of the last step; null before a step and once training moved past it. */
     private StepChanges stepChanges;
 
     PlotsPane(ChartTheme theme) {

@@ -17,7 +17,7 @@ record StepChanges(long fromSamples, long toSamples, double[][] changes, int[][]
 
     /** Share of a layer's weights highlighted as having moved most. */
     static final double MOVED_SHARE = 0.01;
-    /** Fewest weights highlighted in a layer that has at least this many. */
+    /** Minimum number of weights highlighted per layer; a smaller layer has all its weights highlighted. */
     static final int MIN_MOVED = 10;
 
     /**
@@ -64,7 +64,7 @@ record StepChanges(long fromSamples, long toSamples, double[][] changes, int[][]
         return result;
     }
 
-    /** The posterior means, in {@code means}, of layer {@code layer}'s weights that moved most. */
+    /** Returns the entries of {@code means} at layer {@code layer}'s most moved weights, largest change first. */
     double[] movedMeans(int layer, double[] means) {
         double[] values = new double[moved[layer].length];
         for (int i = 0; i < values.length; i++) {
@@ -73,7 +73,7 @@ record StepChanges(long fromSamples, long toSamples, double[][] changes, int[][]
         return values;
     }
 
-    /** The neuron of layer {@code layer} whose incoming weights moved most in total. */
+    /** Returns the neuron of layer {@code layer} whose incoming weights moved most in total. */
     int mostMovedNeuron(int layer, int inputs) {
         double[] layerChanges = changes[layer];
         int best = 0;

@@ -57,7 +57,7 @@ final class UncertaintyPanel implements AutoCloseable {
     }
 
     /**
-     * What the tab shows for one snapshot.
+     * The content of the tab for one snapshot.
      *
      * @param galleryRows test rows of the most uncertain samples, most uncertain first
      * @param galleryProbabilities their class probabilities
@@ -140,7 +140,7 @@ final class UncertaintyPanel implements AutoCloseable {
         return root;
     }
 
-    /** The views' export actions, so the window can give them its file chooser. */
+    /** Returns the views' export actions, so the window can give them its file chooser. */
     List<ExportActions> exports() {
         return List.of(reliability.exportActions(), rotatedHistogram.exportActions(), invertedHistogram.exportActions(),
                 noiseHistogram.exportActions(), gallery.exportActions(), galleryBars.exportActions());
@@ -313,7 +313,7 @@ final class UncertaintyPanel implements AutoCloseable {
         }
     }
 
-    /** The result shown, for tests. */
+    /** Returns the reliability diagram shown, or null; for tests. */
     ReliabilityDiagram shownReliability() {
         return shown == null ? null : shown.reliability();
     }

@@ -60,8 +60,8 @@ public class DigitPadView extends CanvasView {
 
     /**
      * Sets the grid size and clears the image. The brush radius follows the size: 1.6 cells on a
-     * 28 x 28 grid, which draws strokes of 2 to 3 cells above grey level 0.5, about as thick as
-     * MNIST's, and at least 1 cell, so that a stroke survives thresholding at 0.5 on small grids.
+     * 28 x 28 grid draws strokes of 2 to 3 cells above grey level 0.5, about as thick as MNIST's.
+     * The radius is at least 1 cell, so that a stroke survives thresholding at 0.5 on small grids.
      */
     public void setGridSize(int width, int height) {
         if (width < 1 || height < 1) {
@@ -100,12 +100,12 @@ public class DigitPadView extends CanvasView {
         imageChanged();
     }
 
-    /** A copy of the image, row-major. */
+    /** Returns a copy of the image, row-major. */
     public double[] image() {
         return image.clone();
     }
 
-    /** The pad's square drawing area in pixels: the largest that fits, centred. */
+    /** Returns the pad's square drawing area in pixels: the largest that fits, centred. */
     public Rectangle2D padBounds() {
         return padBounds(canvasWidth(), canvasHeight());
     }

@@ -44,7 +44,7 @@ public class ReliabilityDiagramView extends CanvasView {
         requestRepaint();
     }
 
-    /** The diagram shown, or null. */
+    /** Returns the diagram shown, or null. */
     public ReliabilityDiagram diagram() {
         return diagram;
     }
