@@ -85,7 +85,9 @@ final class DigitPadPanel implements AutoCloseable {
         uncertainty.setWrapText(true);
         uncertainty.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         source.setWrapText(true);
+        source.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         HBox buttons = new HBox(8, clear, randomImage);
         VBox left = new VBox(6, new Label("Draw a digit (right button erases)"), pad, buttons);
