@@ -219,6 +219,8 @@ final class UncertaintyPanel implements AutoCloseable {
         double[] testEntropy = PredictiveEntropy.ofRows(flat, classes);
         double[] rotatedEntropy = test.isImage() ? entropies(predictor, request, ShiftedInputs.rotated(test, ROTATION_DEGREES), rows)
                 : new double[0];
+        // NOTE: the shifts assume grey levels in [0, 1]. On other data, such as the standardised 2-D sets,
+        // 1 - x and uniform noise in [0, 1) need not lie off the training data, so their histograms prove little.
         double[] invertedEntropy = entropies(predictor, request, ShiftedInputs.inverted(test), rows);
         double[] noiseEntropy = entropies(predictor, request, ShiftedInputs.noise(test, NOISE_SEED), rows);
 
@@ -290,7 +292,9 @@ final class UncertaintyPanel implements AutoCloseable {
         int row = shown.galleryRows()[index];
         galleryBars.setProbabilities(shown.galleryProbabilities()[index], data.test().classNames());
         galleryBars.setTrueClass(data.test().labels()[row]);
-        gallery.setHighlightedCell(index);
+        if (index < gallery.imageCount()) {
+            gallery.setHighlightedCell(index);
+        }
     }
 
     private void clearViews() {
