@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Trains spiking neural networks with Expectation-Propagation (EP).",
         subcommands = {TrainCommand.class, EvaluateCommand.class, ExportCommand.class, BenchCommand.class,
-            CompareCommand.class, HelpCommand.class},
+            CompareCommand.class, UncertaintyCommand.class, HelpCommand.class},
         footer = {"", "Run 'epsnn COMMAND --help' for the options of a command."})
 public final class EpsnnCommand implements Runnable {
 

@@ -26,16 +26,20 @@ public final class LiveFeed implements TrainingListener {
     public record EvaluationPoint(long samplesSeen, int pass, double runningTrainAccuracy, Evaluation test) {
     }
 
-    /** What a drain returns: the newest statistics and snapshot (or null) and the queued events. */
+    /**
+     * The result of a drain: the newest statistics and snapshot (or null), the snapshot taken
+     * before a run's first batch when the run started stepping (or null), and the queued events.
+     */
     public record Drained(BatchStatistics latestBatch, List<BatchStatistics> batches, TrainingSnapshot snapshot,
-                          List<EvaluationPoint> evaluations, List<PassSummary> passes) {
+                          TrainingSnapshot startSnapshot, List<EvaluationPoint> evaluations, List<PassSummary> passes) {
         public boolean isEmpty() {
-            return latestBatch == null && snapshot == null && evaluations.isEmpty() && passes.isEmpty();
+            return latestBatch == null && snapshot == null && startSnapshot == null && evaluations.isEmpty() && passes.isEmpty();
         }
     }
 
     private final AtomicReference<BatchStatistics> latestBatch = new AtomicReference<>();
     private final AtomicReference<TrainingSnapshot> latestSnapshot = new AtomicReference<>();
+    private final AtomicReference<TrainingSnapshot> startSnapshot = new AtomicReference<>();
     private final ConcurrentLinkedQueue<BatchStatistics> batches = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<EvaluationPoint> evaluations = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<PassSummary> passes = new ConcurrentLinkedQueue<>();
@@ -76,6 +80,14 @@ public final class LiveFeed implements TrainingListener {
         latestSnapshot.set(snapshot);
     }
 
+    /**
+     * Publishes the posterior before a run's first batch, kept apart from the latest snapshot so
+     * that the snapshot after the first batch does not replace it before the FX thread reads both.
+     */
+    public void runStartSnapshotTaken(TrainingSnapshot snapshot) {
+        startSnapshot.set(snapshot);
+    }
+
     /** Takes everything that arrived since the last drain. Called on the FX thread. */
     public Drained drain() {
         List<BatchStatistics> batchList = new ArrayList<>();
@@ -94,6 +106,7 @@ public final class LiveFeed implements TrainingListener {
         while ((pass = passes.poll()) != null) {
             passList.add(pass);
         }
-        return new Drained(latestBatch.getAndSet(null), batchList, latestSnapshot.getAndSet(null), evaluationList, passList);
+        return new Drained(latestBatch.getAndSet(null), batchList, latestSnapshot.getAndSet(null), startSnapshot.getAndSet(null),
+                evaluationList, passList);
     }
 }

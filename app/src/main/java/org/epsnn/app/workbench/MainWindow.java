@@ -3,7 +3,9 @@ package org.epsnn.app.workbench;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -25,6 +27,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TextInputDialog;
@@ -108,8 +112,23 @@ public final class MainWindow {
     private final TextField trainSizeField = new TextField();
     private final TextField testSizeField = new TextField();
     private final Label projectDescription = new Label();
+    private final HBox descriptionPanel = new HBox(8);
     private final BorderPane root = new BorderPane();
+    private final SplitPane split;
+    private final List<Node> editingTools = new java.util.ArrayList<>();
+    private final javafx.scene.control.CheckMenuItem presentationItem = new javafx.scene.control.CheckMenuItem("_Presentation mode");
+    private final Map<Tab, javafx.scene.control.CheckMenuItem> presentedTabs = new LinkedHashMap<>();
+    /** The layout that presentation mode replaced, restored when it ends; null outside presentation mode. */
+    private SavedLayout savedLayout;
     private final Scene scene;
+
+    /** The layout that presentation mode replaces: the split's panes and dividers, the tabs and the selected tab. */
+    private record SavedLayout(List<Node> splitItems, double[] dividers, List<Tab> tabs, Tab selected) {
+    }
+
+    /** Presentation mode scales chart fonts by this and sets the controls' font size to {@link #PRESENTATION_FONT_PIXELS}. */
+    static final double PRESENTATION_SCALE = 1.6;
+    static final int PRESENTATION_FONT_PIXELS = 20;
 
     public MainWindow(Stage stage, WorkbenchController controller) {
         this.stage = stage;
@@ -117,12 +136,14 @@ public final class MainWindow {
         this.editor = new NetworkEditorView(theme);
         this.plots = new PlotsPane(theme);
 
+        split = new SplitPane(leftPane(), plots.node(), rightPane());
         root.setTop(new VBox(menuBar(), toolBar()));
-        SplitPane split = new SplitPane(leftPane(), plots.node(), rightPane());
         split.setDividerPositions(0.22, 0.76);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         SplitPane.setResizableWithParent(split.getItems().get(2), false);
-        root.setCenter(split);
+        VBox center = new VBox(descriptionPanel(), split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.setCenter(center);
         root.setBottom(statusBar());
         scene = new Scene(root, 1500, 920);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::spaceTogglesPause);
@@ -193,14 +214,38 @@ public final class MainWindow {
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("_Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), event -> showShortcuts()),
                 item("_About", null, event -> showAbout()));
-        return new MenuBar(file, edit, data, train, help);
+        return new MenuBar(file, edit, data, train, viewMenu(), help);
+    }
+
+    private Menu viewMenu() {
+        presentationItem.setId("presentation-mode");
+        presentationItem.setAccelerator(new KeyCodeCombination(KeyCode.F11));
+        presentationItem.selectedProperty().addListener((observable, before, after) -> setPresentationMode(after));
+        Menu shown = new Menu("Plots in presentation mode");
+        List<String> defaults = List.of("Accuracy", "Receptive fields", "Spikes", "Digit pad", "Uncertainty", "Decision map");
+        for (Tab tab : plots.tabs().getTabs()) {
+            javafx.scene.control.CheckMenuItem choice = new javafx.scene.control.CheckMenuItem(tab.getText());
+            choice.setSelected(defaults.contains(tab.getText()));
+            choice.selectedProperty().addListener((observable, before, after) -> {
+                if (savedLayout != null) {
+                    showPresentedTabs();
+                }
+            });
+            presentedTabs.put(tab, choice);
+            shown.getItems().add(choice);
+        }
+        MenuItem description = item("Show project _description", null, event -> descriptionPanel.setVisible(true));
+        description.disableProperty().bind(projectDescription.textProperty().isEmpty());
+        Menu view = new Menu("_View");
+        view.getItems().addAll(presentationItem, shown, new javafx.scene.control.SeparatorMenuItem(), description);
+        return view;
     }
 
     private List<MenuItem> trainItems() {
         MenuItem start = item("_Start", new KeyCodeCombination(KeyCode.F5), event -> controller.start());
         MenuItem pause = item("_Pause or resume (Space)", new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
                 event -> controller.togglePause());
-        MenuItem step = item("Step one _batch", new KeyCodeCombination(KeyCode.F10), event -> controller.step());
+        MenuItem step = item("Step one _batch", new KeyCodeCombination(KeyCode.F10), event -> step());
         MenuItem stop = item("St_op", new KeyCodeCombination(KeyCode.ESCAPE), event -> controller.stop());
         MenuItem reset = item("_Reset posterior", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
                 event -> controller.resetPosterior());
@@ -219,12 +264,13 @@ public final class MainWindow {
         pause.setId("pause");
         pause.textProperty().bind(Bindings.when(controller.runStateProperty().isEqualTo(WorkbenchController.RunState.PAUSED))
                 .then("Resume").otherwise("Pause"));
-        Button step = button("Step", "Run one batch, then hold (F10)", event -> controller.step());
+        Button step = button("Step", "Run one batch, then hold (F10)", event -> step());
         step.setId("step");
         Button stop = button("Stop", "Stop after the current batch (Esc)", event -> controller.stop());
         stop.setId("stop");
         Button reset = button("Reset posterior", "Discard what was learnt (Ctrl+R)", event -> controller.resetPosterior());
         reset.setId("reset");
+        editingTools.addAll(List.of(reset));
         Button undo = button("Undo", "Undo the last network edit (Ctrl+Z)", event -> controller.undo());
         undo.setId("undo");
         Button redo = button("Redo", "Redo (Ctrl+Shift+Z)", event -> controller.redo());
@@ -236,7 +282,12 @@ public final class MainWindow {
         reset.disableProperty().bind(trainingBinding().or(controller.hasPosteriorProperty().not()));
         undo.disableProperty().bind(controller.history().canUndoProperty().not().or(trainingBinding()));
         redo.disableProperty().bind(controller.history().canRedoProperty().not().or(trainingBinding()));
-        return new ToolBar(start, pause, step, stop, reset, new Separator(Orientation.VERTICAL), undo, redo);
+        Separator separator = new Separator(Orientation.VERTICAL);
+        editingTools.addAll(List.of(separator, undo, redo));
+        for (Node tool : editingTools) {
+            tool.managedProperty().bind(tool.visibleProperty());
+        }
+        return new ToolBar(start, pause, step, stop, reset, separator, undo, redo);
     }
 
     private Node leftPane() {
@@ -299,14 +350,102 @@ public final class MainWindow {
         settingsMessage.setId("settings-message");
         projectDescription.setWrapText(true);
         projectDescription.setId("project-description");
-        TitledPane project = titled("Project", projectDescription);
-        project.visibleProperty().bind(projectDescription.textProperty().isNotEmpty());
-        project.managedProperty().bind(project.visibleProperty());
-        VBox box = new VBox(4, project, titled("Data", dataBox), titled("Training settings", new VBox(4, settingsSheet, settingsMessage)));
-        VBox.setVgrow(box.getChildren().get(2), Priority.ALWAYS);
+        VBox box = new VBox(4, titled("Data", dataBox), titled("Training settings", new VBox(4, settingsSheet, settingsMessage)));
+        VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
         box.setPadding(new Insets(4));
         box.setMinWidth(300);
         return box;
+    }
+
+    /** Builds the panel above the plots that shows a project's description when the project opens, until the user closes it. */
+    private Node descriptionPanel() {
+        Button close = button("Close", "Hide the description (View > Show project description brings it back)",
+                event -> descriptionPanel.setVisible(false));
+        close.setId("close-description");
+        HBox.setHgrow(projectDescription, Priority.ALWAYS);
+        projectDescription.setMaxWidth(Double.MAX_VALUE);
+        // A wrapping label in an HBox gets its one-line width unless its minimum width is released
+        // and its height follows its wrapped text.
+        projectDescription.setMinWidth(0);
+        projectDescription.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        descriptionPanel.getChildren().setAll(projectDescription, close);
+        descriptionPanel.setId("description-panel");
+        descriptionPanel.setPadding(new Insets(8, 10, 8, 10));
+        descriptionPanel.setStyle("-fx-background-color: #fff8e1; -fx-border-color: #e0c060; -fx-border-width: 0 0 1 0;");
+        descriptionPanel.setVisible(false);
+        descriptionPanel.managedProperty().bind(descriptionPanel.visibleProperty());
+        return descriptionPanel;
+    }
+
+    // ---- presentation mode ----
+
+    /**
+     * Switches presentation mode on or off. In presentation mode the window shows only the plots
+     * chosen under View, with large fonts and without the network editor, the settings and the
+     * editing buttons. Switching it off gives back the panes, divider positions, tabs and selected
+     * tab that the window had before.
+     */
+    void setPresentationMode(boolean on) {
+        if (presentationItem.isSelected() != on) {
+            presentationItem.setSelected(on);
+            return;
+        }
+        if (on == (savedLayout != null)) {
+            return;
+        }
+        if (on) {
+            TabPane tabs = plots.tabs();
+            savedLayout = new SavedLayout(List.copyOf(split.getItems()), split.getDividerPositions(), List.copyOf(tabs.getTabs()),
+                    tabs.getSelectionModel().getSelectedItem());
+            split.getItems().setAll(plots.node());
+            showPresentedTabs();
+            theme.setPresentationScale(PRESENTATION_SCALE);
+            setPresentationFont("-fx-font-size: " + PRESENTATION_FONT_PIXELS + "px;");
+            editingTools.forEach(tool -> tool.setVisible(false));
+        } else {
+            SavedLayout saved = savedLayout;
+            savedLayout = null;
+            split.getItems().setAll(saved.splitItems());
+            split.setDividerPositions(saved.dividers());
+            plots.tabs().getTabs().setAll(saved.tabs());
+            plots.tabs().getSelectionModel().select(saved.selected());
+            theme.setPresentationScale(1.0);
+            setPresentationFont("");
+            editingTools.forEach(tool -> tool.setVisible(true));
+        }
+    }
+
+    /**
+     * Sets the font style of everything below the menu bar. The menu bar keeps its font, because
+     * JavaFX 21 kept the large font on its menus after the style was cleared again.
+     */
+    private void setPresentationFont(String style) {
+        VBox top = (VBox) root.getTop();
+        top.getChildren().get(1).setStyle(style);
+        root.getCenter().setStyle(style);
+        root.getBottom().setStyle(style);
+    }
+
+    boolean isPresentationMode() {
+        return savedLayout != null;
+    }
+
+    /** Shows the tabs chosen for presentation mode, in their usual order, keeping the selected one when it stays. */
+    private void showPresentedTabs() {
+        TabPane tabs = plots.tabs();
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        List<Tab> chosen = new java.util.ArrayList<>();
+        for (Map.Entry<Tab, javafx.scene.control.CheckMenuItem> entry : presentedTabs.entrySet()) {
+            if (entry.getValue().isSelected()) {
+                chosen.add(entry.getKey());
+            }
+        }
+        if (chosen.isEmpty()) {
+            chosen.add(presentedTabs.keySet().iterator().next());
+        }
+        tabs.getTabs().setAll(chosen);
+        tabs.getSelectionModel().select(chosen.contains(selected) ? selected : chosen.get(0));
     }
 
     private Node statusBar() {
@@ -380,6 +519,9 @@ public final class MainWindow {
             }
         });
         controller.addFeedConsumer(plots::accept);
+        controller.posteriorProperty().addListener((observable, before, after) -> plots.setNetwork(
+                after == null ? null : after.spec(), after == null ? null : after.encoding()));
+        controller.runStateProperty().addListener((observable, before, after) -> plots.setTraining(controller.isTraining()));
         controller.addResetListener(() -> plots.resetHistory(controller.history().network().depth()));
         controller.settingsProperty().addListener((observable, before, after) -> settingsSheet.getItems().setAll(settingItems()));
         showLayer(1);
@@ -551,6 +693,12 @@ public final class MainWindow {
 
     // ---- gestures ----
 
+    /** Runs one batch; the plots then show which weights it moved. */
+    private void step() {
+        plots.markStep();
+        controller.step();
+    }
+
     private void spaceTogglesPause(KeyEvent event) {
         if (event.getCode() == KeyCode.SPACE && !(scene.getFocusOwner() instanceof TextInputControl)
                 && controller.isTraining()) {
@@ -648,6 +796,7 @@ public final class MainWindow {
             }
         }
         projectDescription.setText(setup.description());
+        descriptionPanel.setVisible(!setup.description().isBlank());
         if (reference.kind() == org.epsnn.model.project.DataReference.Kind.BUILT_IN) {
             showBuiltInParameters(reference);
         }
@@ -752,6 +901,7 @@ public final class MainWindow {
                 "Ctrl+Delete  remove the selected layer",
                 "Ctrl+O  open a project, Ctrl+Shift+S  save the project setup",
                 "Ctrl+M  open an MNIST folder, Ctrl+Shift+O  open a CSV file",
+                "F11  presentation mode on or off",
                 "Right-click a plot to export it as PNG, SVG or CSV"), ButtonType.OK);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");

@@ -74,7 +74,16 @@ final class PlotsPane {
     private final Spinner<Integer> neuronChoice = new Spinner<>(0, 0, 0);
     private final Spinner<Integer> sampleChoice = new Spinner<>(0, WorkbenchController.SNAPSHOT_SAMPLES - 1, 0);
     private final Label mapNote = new Label();
+    private final ImageGridView fieldChanges;
+    private final Label stepNote = new Label();
+    private final Label weightsStepNote = new Label();
+    private final DigitPadPanel padPanel;
+    private final UncertaintyPanel uncertaintyPanel;
+    private final Tab weightsTab;
     private final Tab fieldsTab;
+    private final Tab spikesTab;
+    private final Tab padTab;
+    private final Tab uncertaintyTab;
     private final Tab mapTab;
     private final List<ExportActions> exports = new ArrayList<>();
 
@@ -85,6 +94,12 @@ final class PlotsPane {
     private final List<Double> pendingY = new ArrayList<>();
     private long lastCurveFlush;
     private int firingLayers = -1;
+    private boolean training;
+    /** The posterior before the step that the user asked for, and whether its result is still awaited. */
+    private TrainingSnapshot stepBaseline;
+    private boolean stepAwaited;
+    /** The changes of the last step; null before a step and once training moved past it. */
+    private StepChanges stepChanges;
 
     PlotsPane(ChartTheme theme) {
         this.theme = theme;
@@ -116,9 +131,15 @@ final class PlotsPane {
         regression = new RegressionBandView(theme, "x", "y");
         preview = new DatasetPreviewView(theme);
         fieldMeans.setColorMap(ColorMap.BLUE_WHITE_RED);
+        fieldChanges = new ImageGridView(theme);
+        fieldChanges.setColorBarLabel("|change of posterior mean| in the last step");
+        fieldChanges.setColorMap(ColorMap.VIRIDIS);
+        padPanel = new DigitPadPanel(theme);
+        uncertaintyPanel = new UncertaintyPanel(theme);
 
         fieldMeans.setOnCellClicked(index -> selectNeuron(index));
         fieldDeviations.setOnCellClicked(index -> selectNeuron(index));
+        fieldChanges.setOnCellClicked(index -> selectNeuron(index));
         layerChoice.setOnAction(event -> redrawWeights());
         neuronChoice.valueProperty().addListener((observable, before, after) -> redrawWeights());
         sampleChoice.valueProperty().addListener((observable, before, after) -> redrawSpikes());
@@ -126,10 +147,16 @@ final class PlotsPane {
         sampleChoice.setEditable(true);
 
         tabs.getTabs().add(tab("Accuracy", accuracy));
-        tabs.getTabs().add(tab("Weights", weightsPanel()));
+        weightsTab = tab("Weights", weightsPanel());
+        tabs.getTabs().add(weightsTab);
         fieldsTab = tab("Receptive fields", fieldsPanel());
         tabs.getTabs().add(fieldsTab);
-        tabs.getTabs().add(tab("Spikes", spikesPanel()));
+        spikesTab = tab("Spikes", spikesPanel());
+        tabs.getTabs().add(spikesTab);
+        padTab = tab("Digit pad", padPanel.node());
+        tabs.getTabs().add(padTab);
+        uncertaintyTab = tab("Uncertainty", uncertaintyPanel.node());
+        tabs.getTabs().add(uncertaintyTab);
         mapTab = tab("Decision map", mapPanel());
         tabs.getTabs().add(mapTab);
         tabs.getTabs().add(tab("Data", preview));
@@ -139,9 +166,11 @@ final class PlotsPane {
         for (Object view : List.of(accuracy, meanHistogram, deviationHistogram, density, firing, regression)) {
             exports.add(((org.epsnn.views.ChartView) view).exportActions());
         }
-        for (Object view : List.of(meanHistory, fieldMeans, fieldDeviations, spikes, classBars, sampleImage, decisionMap, preview)) {
+        for (Object view : List.of(meanHistory, fieldMeans, fieldDeviations, fieldChanges, spikes, classBars, sampleImage, decisionMap,
+                preview, padPanel.pad())) {
             exports.add(((org.epsnn.views.CanvasView) view).exportActions());
         }
+        exports.addAll(uncertaintyPanel.exports());
     }
 
     private static Tab tab(String title, Node content) {
@@ -182,16 +211,26 @@ final class PlotsPane {
         }
         grid.setHgap(4);
         grid.setVgap(4);
+        weightsStepNote.setWrapText(true);
+        weightsStepNote.setPadding(new Insets(0, 4, 4, 4));
         BorderPane pane = new BorderPane(grid);
-        pane.setTop(controls);
+        pane.setTop(new VBox(controls, weightsStepNote));
         return pane;
     }
 
     private Node fieldsPanel() {
-        HBox row = new HBox(4, fieldMeans, fieldDeviations);
+        HBox row = new HBox(4, fieldMeans, fieldDeviations, fieldChanges);
         HBox.setHgrow(fieldMeans, Priority.ALWAYS);
         HBox.setHgrow(fieldDeviations, Priority.ALWAYS);
-        return row;
+        HBox.setHgrow(fieldChanges, Priority.ALWAYS);
+        fieldChanges.setVisible(false);
+        fieldChanges.managedProperty().bind(fieldChanges.visibleProperty());
+        stepNote.setWrapText(true);
+        stepNote.setPadding(new Insets(4));
+        stepNote.setText("Press Step (F10) to run one batch and see which weights moved most.");
+        BorderPane pane = new BorderPane(row);
+        pane.setTop(stepNote);
+        return pane;
     }
 
     private Node spikesPanel() {
@@ -245,6 +284,10 @@ final class PlotsPane {
             mapNote.setText("The decision map needs 2-D classification data and the regression band 1-D regression data.");
         }
         fieldsTab.setDisable(!train.isImage());
+        padTab.setDisable(!(train.isImage() && loaded.classification()));
+        uncertaintyTab.setDisable(!loaded.classification());
+        padPanel.setData(loaded);
+        uncertaintyPanel.setData(loaded);
         resetHistory(depth);
     }
 
@@ -259,6 +302,7 @@ final class PlotsPane {
         pendingX.clear();
         pendingY.clear();
         lastSnapshot = null;
+        clearStepChanges();
         List<Integer> layers = new ArrayList<>();
         for (int l = 1; l <= depth; l++) {
             layers.add(l);
@@ -308,8 +352,22 @@ final class PlotsPane {
         for (PassSummary pass : drained.passes()) {
             accuracy.addMarker(pass.samplesSeen(), "pass " + pass.pass());
         }
+        if (drained.startSnapshot() != null && stepAwaited) {
+            stepBaseline = drained.startSnapshot();
+        }
         if (drained.snapshot() != null) {
-            lastSnapshot = drained.snapshot();
+            TrainingSnapshot latest = drained.snapshot();
+            if (!stepAwaited && stepChanges != null && latest.samplesSeen() > stepChanges.toSamples()) {
+                // Training moved on past the step, so its highlights no longer describe the posterior shown.
+                clearStepChanges();
+            }
+            if (stepAwaited && stepBaseline != null && latest.samplesSeen() > stepBaseline.samplesSeen()) {
+                stepAwaited = false;
+                stepChanges = StepChanges.between(stepBaseline, latest);
+            }
+            lastSnapshot = latest;
+            padPanel.setSnapshot(lastSnapshot);
+            uncertaintyPanel.setSnapshot(lastSnapshot);
             meanHistory.addStep(lastSnapshot.samplesSeen(), lastSnapshot.layers().get(selectedLayer()).means());
             recordFiring(lastSnapshot);
             redrawSelectedTab();
@@ -322,15 +380,18 @@ final class PlotsPane {
         if (selected == null || lastSnapshot == null) {
             return;
         }
-        switch (tabs.getTabs().indexOf(selected)) {
-            case 1 -> redrawWeights();
-            case 2 -> redrawFields();
-            case 3 -> redrawSpikes();
-            case 4 -> redrawMap();
-            default -> {
-                // The accuracy and data tabs do not draw from snapshots.
-            }
+        if (selected == weightsTab) {
+            redrawWeights();
+        } else if (selected == fieldsTab) {
+            redrawFields();
+        } else if (selected == spikesTab) {
+            redrawSpikes();
+        } else if (selected == uncertaintyTab) {
+            uncertaintyPanel.refreshIfStale(training);
+        } else if (selected == mapTab) {
+            redrawMap();
         }
+        // The accuracy, digit pad and data tabs do not redraw from snapshots here: the pad predicts on its own thread.
     }
 
     private int selectedLayer() {
@@ -349,7 +410,15 @@ final class PlotsPane {
             return;
         }
         TrainingSnapshot.LayerSnapshot layer = lastSnapshot.layers().get(selectedLayer());
-        meanHistogram.setValues("layer " + (selectedLayer() + 1), layer.means());
+        String layerName = "layer " + (selectedLayer() + 1);
+        if (stepChanges != null) {
+            meanHistogram.setValues(layerName, layer.means(), "moved most in the last step",
+                    stepChanges.movedMeans(selectedLayer(), layer.means()));
+            weightsStepNote.setText(stepText(selectedLayer()));
+        } else {
+            meanHistogram.setValues(layerName, layer.means());
+            weightsStepNote.setText("");
+        }
         double[] deviations = new double[layer.variances().length];
         for (int w = 0; w < deviations.length; w++) {
             deviations[w] = Math.sqrt(layer.variances()[w]);
@@ -419,6 +488,74 @@ final class PlotsPane {
         fieldDeviations.setValueRange(ValueRange.ofFinite(flatten(deviations), ValueRange.UNIT));
         fieldDeviations.setImages(deviations, width, height, index -> "neuron " + index);
         fieldMeans.setHighlightedCell(neuronChoice.getValue() < count ? neuronChoice.getValue() : -1);
+        redrawFieldChanges(count, width, height);
+    }
+
+    /** Shows how far each shown receptive field's weights moved in the last step, the most moved field highlighted. */
+    private void redrawFieldChanges(int count, int width, int height) {
+        fieldChanges.setVisible(stepChanges != null);
+        if (stepChanges == null) {
+            return;
+        }
+        TrainingSnapshot.LayerSnapshot first = lastSnapshot.layers().get(0);
+        double[][] changes = new double[count][];
+        for (int i = 0; i < count; i++) {
+            changes[i] = Arrays.copyOfRange(stepChanges.changes()[0], i * first.inputs(), i * first.inputs() + width * height);
+        }
+        fieldChanges.setValueRange(ValueRange.ofFinite(flatten(changes), ValueRange.UNIT));
+        fieldChanges.setImages(changes, width, height, index -> "neuron " + index);
+        int mostMoved = stepChanges.mostMovedNeuron(0, first.inputs());
+        fieldChanges.setHighlightedCell(mostMoved < count ? mostMoved : -1);
+        stepNote.setText(stepText(0) + " Right: the size of each weight's change; the framed field moved most"
+                + (mostMoved < count ? "." : " among the shown fields (neuron " + mostMoved + " moved most overall)."));
+    }
+
+    private String stepText(int layer) {
+        return String.format(java.util.Locale.ROOT, "Last step: samples %,d to %,d. Highlighted: the %d weights of layer %d whose"
+                + " posterior mean moved most.", stepChanges.fromSamples(), stepChanges.toSamples(),
+                stepChanges.moved()[layer].length, layer + 1);
+    }
+
+    /** Remembers the posterior before a step, so the next snapshot shows which weights the step moved. */
+    void markStep() {
+        stepAwaited = true;
+        stepBaseline = lastSnapshot;
+    }
+
+    private void clearStepChanges() {
+        stepChanges = null;
+        stepBaseline = null;
+        stepAwaited = false;
+        fieldChanges.setVisible(false);
+        weightsStepNote.setText("");
+        stepNote.setText("Press Step (F10) to run one batch and see which weights moved most.");
+    }
+
+    /** Sets whether a run is in progress, which slows the automatic updates of the uncertainty views. */
+    void setTraining(boolean running) {
+        training = running;
+    }
+
+    /** Tells the plots that draw their own predictions which network the next snapshots come from; null after a reset. */
+    void setNetwork(org.epsnn.model.network.NetworkSpec spec, org.epsnn.model.ep.InputEncoding encoding) {
+        padPanel.setNetwork(spec, encoding);
+        uncertaintyPanel.setNetwork(spec, encoding);
+    }
+
+    DigitPadPanel padPanel() {
+        return padPanel;
+    }
+
+    UncertaintyPanel uncertaintyPanel() {
+        return uncertaintyPanel;
+    }
+
+    StepChanges stepChanges() {
+        return stepChanges;
+    }
+
+    ImageGridView fieldChanges() {
+        return fieldChanges;
     }
 
     private static double[] flatten(double[][] rows) {

@@ -104,6 +104,10 @@ public final class TrainingService extends Service<TrainingService.Outcome> {
                     if (run.probePoints() != null && run.probePoints().length > 0) {
                         trainer.setProbePoints(run.probePoints());
                     }
+                    if (run.control().isPaused()) {
+                        // A run that starts with a single step shows what that step changed, so it needs the posterior before it.
+                        run.feed().runStartSnapshotTaken(trainer.snapshot());
+                    }
                     run.control().requestSnapshot();
                     List<PassSummary> passes = trainer.train(run.data().test(), progress, run.control());
                     // A final snapshot, so the plots show the posterior the run ended with.

@@ -486,6 +486,8 @@ public final class WorkbenchController {
     public void pause() {
         if (runState.get() == RunState.RUNNING) {
             control.pause();
+            // The snapshot after the batch in progress shows the posterior the run holds, and a later step compares with it.
+            control.requestSnapshot();
             runState.set(RunState.PAUSED);
             message.set("Paused. Space resumes, Step runs one batch.");
         }

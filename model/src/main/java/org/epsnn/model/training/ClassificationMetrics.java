@@ -28,28 +28,13 @@ public record ClassificationMetrics(double accuracy, double negativeLogLikelihoo
         }
         int correct = 0;
         double logLoss = 0;
-        double[] binConfidence = new double[CALIBRATION_BINS];
-        double[] binCorrect = new double[CALIBRATION_BINS];
-        int[] binCount = new int[CALIBRATION_BINS];
         for (int s = 0; s < samples; s++) {
-            int best = argmax(probabilities, s * classes, classes);
-            double confidence = probabilities[s * classes + best];
-            boolean right = best == labels[s];
-            if (right) {
+            if (argmax(probabilities, s * classes, classes) == labels[s]) {
                 correct++;
             }
             logLoss -= Math.log(Math.max(probabilities[s * classes + labels[s]], 1e-300));
-            int bin = Math.min(CALIBRATION_BINS - 1, (int) (confidence * CALIBRATION_BINS));
-            binConfidence[bin] += confidence;
-            binCorrect[bin] += right ? 1 : 0;
-            binCount[bin]++;
         }
-        double calibration = 0;
-        for (int bin = 0; bin < CALIBRATION_BINS; bin++) {
-            if (binCount[bin] > 0) {
-                calibration += Math.abs(binCorrect[bin] - binConfidence[bin]) / samples;
-            }
-        }
+        double calibration = ReliabilityDiagram.of(probabilities, classes, labels, samples, CALIBRATION_BINS).calibrationError();
         return new ClassificationMetrics((double) correct / samples, logLoss / samples, calibration, samples);
     }
 
