@@ -93,6 +93,16 @@ public class MetricChart extends ChartView {
         restyle();
     }
 
+    /** Sets the label of the x axis, for a chart whose x can change meaning (passes or seconds). */
+    public void setXLabel(String label) {
+        chart.getXYPlot().getDomainAxis().setLabel(label);
+    }
+
+    /** The label of the x axis. */
+    public String xLabel() {
+        return chart.getXYPlot().getDomainAxis().getLabel();
+    }
+
     /** Adds an empty series named {@code name} on the left axis. */
     public void addSeries(String name) {
         addSeries(name, YAxis.PRIMARY);
