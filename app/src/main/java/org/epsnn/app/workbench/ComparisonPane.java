@@ -12,6 +12,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import org.epsnn.views.ChartTheme;
 import org.epsnn.views.chart.MetricChart;
 
@@ -39,6 +40,8 @@ final class ComparisonPane {
         chart = new MetricChart(theme, PASSES_LABEL, "test accuracy");
         chart.addSeries(EP_SERIES);
         chart.addSeries(BASELINE_SERIES);
+        chart.setPointsVisible(true);
+        chart.setWholeNumberXTicks(true);
 
         ToggleGroup axis = new ToggleGroup();
         passes.setToggleGroup(axis);
@@ -61,6 +64,12 @@ final class ComparisonPane {
         status.textProperty().bind(comparison.statusProperty());
 
         HBox controls = new HBox(8, new Label("x axis:"), passes, seconds, progress, cancel, status);
+        // Only the status line gives way when the pane is narrow; the controls keep their full text.
+        for (Node child : controls.getChildren()) {
+            if (child != status) {
+                ((Region) child).setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(4));
         pane.setTop(controls);
@@ -80,14 +89,10 @@ final class ComparisonPane {
         return chart;
     }
 
-    /** Selects the x axis: passes when true, cumulative training seconds when false. */
-    void showPasses(boolean byPasses) {
-        (byPasses ? passes : seconds).setSelected(true);
-    }
-
     private void redraw() {
         boolean byPasses = !seconds.isSelected();
         chart.setXLabel(byPasses ? PASSES_LABEL : SECONDS_LABEL);
+        chart.setWholeNumberXTicks(byPasses);
         chart.clear();
         plot(EP_SERIES, comparison.epCurve(), byPasses);
         plot(BASELINE_SERIES, comparison.baselineCurveProperty().get(), byPasses);

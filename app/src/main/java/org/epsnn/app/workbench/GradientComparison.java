@@ -152,7 +152,7 @@ public final class GradientComparison {
     }
 
     private void finish(String text) {
-        running.set(false);
         status.set(text);
+        running.set(false);
     }
 }

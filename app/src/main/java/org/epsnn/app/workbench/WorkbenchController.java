@@ -123,6 +123,12 @@ public final class WorkbenchController {
         });
         history.networkProperty().addListener((observable, before, after) -> discardPosterior("network changed"));
         feedConsumers.add(drained -> drained.passes().forEach(comparison::recordEpPass));
+        // The comparison sets its status before it clears running, so the status bar gets the final line.
+        comparison.runningProperty().addListener((observable, before, after) -> {
+            if (!after) {
+                message.set(comparison.statusProperty().get());
+            }
+        });
     }
 
     /** A network of {@code inputs}-100-{@code outputs} with Heaviside neurons and Gaussian weights of prior variance 1. */
