@@ -57,7 +57,7 @@ final class PassProfiler {
     /** One profiled later pass. */
     record Row(int threads, WeightKind kind, int batch, double seconds, double samplesPerSecond,
                Map<TimedProducts.Shape, long[]> products, double kernelWallNanos, double kernelSumsWallNanos,
-               double kernelSumFlops) {
+               double kernelSumFlops, Map<TimedProducts.Shape, Double> gemmRates, String loadAverage) {
 
         double productNanos() {
             long total = 0;
@@ -75,11 +75,11 @@ final class PassProfiler {
             return total;
         }
 
-        /** Returns the nanoseconds the products would take at {@code rates}, the GFLOP/s of each shape measured alone. */
-        double productNanosAtRates(Map<TimedProducts.Shape, Double> rates) {
+        /** Returns the nanoseconds the products would take at the GFLOP/s that each shape reached alone after this pass. */
+        double productNanosAtGemmRates() {
             double total = 0;
             for (Map.Entry<TimedProducts.Shape, long[]> entry : products.entrySet()) {
-                total += entry.getKey().flops() * entry.getValue()[0] / rates.get(entry.getKey());
+                total += entry.getKey().flops() * entry.getValue()[0] / gemmRates.get(entry.getKey());
             }
             return total;
         }
@@ -111,8 +111,7 @@ final class PassProfiler {
             for (WeightKind kind : kinds) {
                 rows.addAll(profileKind(threads, kind, batches));
             }
-            Map<TimedProducts.Shape, Double> rates = measureShapes(threads, rows);
-            printTable(rows, rates);
+            printTable(rows);
         }
     }
 
@@ -133,12 +132,16 @@ final class PassProfiler {
                 TimedProducts timed = new TimedProducts(blas);
                 KernelProfile kernel = new KernelProfile();
                 PassSummary summary = runPass(network, base.withBatchSize(batch), timed, kernel);
+                String load = loadAverage();
                 Map<TimedProducts.Shape, long[]> products = new LinkedHashMap<>();
                 timed.tallies().forEach((shape, tally) -> products.put(shape, new long[] {tally.calls(), tally.nanos()}));
+                // The GEMM reference runs right after the pass, so both see about the same load on the machine.
+                Map<TimedProducts.Shape, Double> gemmRates = measureShapes(blas, products.keySet(), batch);
                 Row row = new Row(threads, kind, batch, summary.seconds(), summary.samplesPerSecond(), products,
-                        kernel.wallNanos(), kernel.sumsWallNanos(), kernel.sumFlops());
+                        kernel.wallNanos(), kernel.sumsWallNanos(), kernel.sumFlops(), gemmRates, load);
                 rows.add(row);
-                out.printf(Locale.ROOT, "  %s: later pass at batch %d: %.2f s%n", kind.label(), batch, summary.seconds());
+                out.printf(Locale.ROOT, "  %s: later pass at batch %d: %.2f s; %s%n", kind.label(), batch, summary.seconds(),
+                        load);
                 out.flush();
             }
         }
@@ -160,21 +163,15 @@ final class PassProfiler {
         }
     }
 
-    /** Measures the BLAS alone on every shape the rows used, and on the shapes the fused kernel replaces. */
-    private Map<TimedProducts.Shape, Double> measureShapes(int threads, List<Row> rows) {
+    /** Measures {@code blas} alone on {@code shapes} and on the product that the fused kernel replaces at {@code batch}. */
+    private Map<TimedProducts.Shape, Double> measureShapes(BlasProducts blas, java.util.Collection<TimedProducts.Shape> shapes,
+                                                           int batch) {
         Map<TimedProducts.Shape, Double> rates = new LinkedHashMap<>();
-        try (ParallelRunner runner = new ParallelRunner(threads)) {
-            BlasProducts blas = new BlasProducts(runner);
-            for (Row row : rows) {
-                List<TimedProducts.Shape> shapes = new ArrayList<>(row.products().keySet());
-                shapes.add(kernelShape(row.batch()));
-                for (TimedProducts.Shape shape : shapes) {
-                    if (!rates.containsKey(shape)) {
-                        rates.put(shape, BenchCommand.measure(blas, new BenchCommand.Shape("", shape.transposeA(),
-                                shape.transposeB(), shape.m(), shape.n(), shape.k())));
-                    }
-                }
-            }
+        List<TimedProducts.Shape> all = new ArrayList<>(shapes);
+        all.add(kernelShape(batch));
+        for (TimedProducts.Shape shape : all) {
+            rates.put(shape, BenchCommand.measure(blas, new BenchCommand.Shape("", shape.transposeA(), shape.transposeB(),
+                    shape.m(), shape.n(), shape.k())));
         }
         return rates;
     }
@@ -184,48 +181,44 @@ final class PassProfiler {
         return new TimedProducts.Shape(true, false, 3 * hidden, train.columns() + 1, batch);
     }
 
-    private void printTable(List<Row> rows, Map<TimedProducts.Shape, Double> rates) {
+    private void printTable(List<Row> rows) {
         out.println();
-        out.println("Share of pass time and GFLOP/s; 'GEMM' is the same BLAS and threads measured alone on the same shapes"
-                + " in this run (median of " + BenchCommand.PRODUCT_REPETITIONS + " after warm-up); " + loadAverage());
-        String format = "%-8s %6s %7s %9s | %7s %7s %7s %6s | %7s %7s %7s %6s | %7s %7s%n";
+        out.println("Share of pass time and GFLOP/s. 'GEMM' is the same BLAS and threads measured alone on the same shapes"
+                + " right after each pass (median of " + BenchCommand.PRODUCT_REPETITIONS + " after warm-up).");
+        String format = "%-8s %6s %7s %9s | %7s %7s %7s %6s | %7s %7s %7s %6s | %7s %7s | %s%n";
         out.printf(Locale.ROOT, format, "weights", "batch", "pass s", "samples/s", "BLAS %", "GFLOP/s", "GEMM", "ratio",
-                "sums %", "GFLOP/s", "GEMM", "ratio", "rest %", "other %");
+                "sums %", "GFLOP/s", "GEMM", "ratio", "rest %", "other %", "load average after the pass");
         for (Row row : rows) {
             double passNanos = row.seconds() * 1e9;
             double blasNanos = row.productNanos();
             double blasRate = blasNanos == 0 ? Double.NaN : row.productFlops() / blasNanos;
-            double blasGemm = blasNanos == 0 ? Double.NaN : row.productFlops() / row.productNanosAtRates(rates);
+            double blasGemm = blasNanos == 0 ? Double.NaN : row.productFlops() / row.productNanosAtGemmRates();
             double sumsRate = row.kernelSumsWallNanos() == 0 ? Double.NaN : row.kernelSumFlops() / row.kernelSumsWallNanos();
-            double sumsGemm = rates.get(kernelShape(row.batch()));
+            double sumsGemm = row.gemmRates().get(kernelShape(row.batch()));
             double rest = row.kernelWallNanos() - row.kernelSumsWallNanos();
             double other = passNanos - blasNanos - row.kernelWallNanos();
             out.printf(Locale.ROOT, format, row.kind().label(), row.batch(), fixed(row.seconds(), 2),
                     fixed(row.samplesPerSecond(), 0), percent(blasNanos / passNanos), fixed(blasRate, 2), fixed(blasGemm, 2),
                     percent(blasRate / blasGemm), percent(row.kernelSumsWallNanos() / passNanos), fixed(sumsRate, 2),
-                    fixed(sumsGemm, 2), percent(sumsRate / sumsGemm), percent(rest / passNanos), percent(other / passNanos));
+                    fixed(sumsGemm, 2), percent(sumsRate / sumsGemm), percent(rest / passNanos), percent(other / passNanos),
+                    row.loadAverage().replace("load average ", ""));
         }
-        out.println("  BLAS: products through netlib; sums: the fused kernel's batch sums (3 D_out x D_in x B multiply-adds,"
-                + " GEMM column: the product they replace, A^T " + 3 * hidden + "xB * B Bx" + (train.columns() + 1)
-                + "); rest: the kernel's site update and moments; other: element-wise work outside both.");
-        out.println("  Products by shape (in-pass GFLOP/s against GEMM alone):");
+        out.println("  BLAS: products through netlib. sums: the fused kernel's batch sums, 3 D_out x D_in x B multiply-adds;"
+                + " their GEMM column is the product they replace, A^T " + 3 * hidden + "xB * B Bx" + (train.columns() + 1) + ".");
+        out.println("  rest: the kernel's site update and moments. other: element-wise work outside both.");
+        out.println("  Products by shape, summed over the rows: in-pass GFLOP/s, and the mean of the GEMM measurements:");
         Map<TimedProducts.Shape, double[]> byShape = new LinkedHashMap<>();
         for (Row row : rows) {
             row.products().forEach((shape, tally) -> {
-                double[] sums = byShape.computeIfAbsent(shape, s -> new double[2]);
+                double[] sums = byShape.computeIfAbsent(shape, s -> new double[4]);
                 sums[0] += shape.flops() * tally[0];
                 sums[1] += tally[1];
+                sums[2] += row.gemmRates().get(shape);
+                sums[3]++;
             });
         }
         byShape.forEach((shape, sums) -> out.printf(Locale.ROOT, "    %-30s %8.2f %8.2f%n", shape.text(), sums[0] / sums[1],
-                rates.get(shape)));
-        for (Row row : rows) {
-            TimedProducts.Shape shape = kernelShape(row.batch());
-            if (!byShape.containsKey(shape)) {
-                byShape.put(shape, new double[0]);
-                out.printf(Locale.ROOT, "    %-30s %8s %8.2f  (replaced by the fused kernel)%n", shape.text(), "-", rates.get(shape));
-            }
-        }
+                sums[2] / sums[3]));
         out.flush();
     }
 
