@@ -148,6 +148,9 @@ class MainWindowTest {
     @Test
     void startPauseStepResumeStop(FxRobot robot) throws Exception {
         load("strokes");
+        // Later passes over the stroke digits take about 0.1 s each on idle cores, so with the
+        // default 3 passes the run could end before Stop is clicked.
+        assertThat(onFx(() -> controller.editSettings(edit -> edit.withPasses(100)))).isNull();
         TrainingSettings settings = onFx(controller::settings);
 
         // The first pass at batch 10 takes about 2 s on 2 idle cores, so the pause usually falls inside it.
