@@ -39,8 +39,9 @@ public final class GradientComparison {
     private double epSeconds;
 
     GradientComparison() {
+        // A task that was cancelled may still post the pass it was in; only a running comparison takes points.
         service.valueProperty().addListener((observable, before, after) -> {
-            if (after != null) {
+            if (after != null && running.get()) {
                 baselineCurve.set(after);
             }
         });
