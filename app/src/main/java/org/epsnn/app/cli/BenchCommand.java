@@ -38,7 +38,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", sortOptions = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Measures GFLOP/s of the engine's matrix products (784-500-10 shapes) for netlib BLAS"
-                + " and EJML, and with --mnist the seconds of one EP pass of 784-500-10 on MNIST."})
+                + " and EJML, and with --mnist the seconds of one EP pass of 784-500-10 on MNIST, or with --sweep and"
+                + " --memory where the time and the memory of a pass go."},
+        footer = {"", "Examples:",
+            "  epsnn bench",
+            "  epsnn bench --mnist ~/mnist --skip-products --repeat 3",
+            "  epsnn bench --mnist ~/mnist --skip-products --sweep --memory 100,250,500,1000,2000"})
 public final class BenchCommand implements Callable<Integer> {
 
     /** Time each product runs before it is measured, so that the JIT has compiled it. */
@@ -46,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** Minimum length of one measured repetition. */
     private static final long REPETITION_NANOS = 100_000_000L;
     /** Repetitions per product; the median is reported. */
-    private static final int PRODUCT_REPETITIONS = 5;
+    static final int PRODUCT_REPETITIONS = 5;
 
     /**
      * A product the engine computes, {@code C (m x n) = op(A) (m x k) op(B) (k x n)}, with the
@@ -112,6 +117,38 @@ public final class BenchCommand implements Callable<Integer> {
                     + " (the file is deleted afterwards); --repeat sets the repetitions.")
     Path projectFolder;
 
+    @Option(names = "--sweep",
+            description = {"With --mnist: profile one later EP pass for every thread count, weight kind and batch size"
+                    + " of the --sweep-* options (after one untimed first pass per weight kind), with the share of time in"
+                    + " the matrix products and their GFLOP/s beside the same BLAS measured alone on the same shapes."})
+    boolean sweep;
+
+    @Option(names = "--sweep-threads", paramLabel = "N,...", split = ",", defaultValue = "1,2",
+            description = "Thread counts of the sweep. Default: ${DEFAULT-VALUE}.")
+    List<Integer> sweepThreads;
+
+    @Option(names = "--sweep-batches", paramLabel = "B,...", split = ",", defaultValue = "10,100,1000",
+            description = "Batch sizes of the sweep's later passes. Default: ${DEFAULT-VALUE}.")
+    List<Integer> sweepBatches;
+
+    @Option(names = "--sweep-weights", paramLabel = "KIND,...", split = ",", defaultValue = "gaussian,binary,ternary",
+            description = "Weight kinds of the sweep: gaussian, binary, ternary. Default: ${DEFAULT-VALUE}.")
+    List<PassProfiler.WeightKind> sweepWeights;
+
+    @Option(names = "--hidden", paramLabel = "H", defaultValue = "500",
+            description = "Hidden layer size of the sweep's 784-H-10 network. Default: ${DEFAULT-VALUE}.")
+    int hidden;
+
+    @Option(names = "--first-layer-gemm",
+            description = {"In the sweep, form the first layer's site sums with BLAS products instead of the fused"
+                    + " kernel (slower; shows what the products alone reach)."})
+    boolean firstLayerGemm;
+
+    @Option(names = "--memory", paramLabel = "H,...", split = ",",
+            description = {"With --mnist: print the heap after garbage collection of an EP trainer of 784-H-10 for each"
+                    + " hidden size H, e.g. 100,250,500,1000,2000."})
+    List<Integer> memoryHidden;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         validateOptions();
@@ -120,7 +157,19 @@ public final class BenchCommand implements Callable<Integer> {
         if (!skipProducts) {
             measureProducts(out);
         }
-        if (mnist != null) {
+        if (mnist != null && (sweep || memoryHidden != null)) {
+            Dataset train = IdxReader.readMnist(mnist).train();
+            if (trainSamples != null) {
+                train = train.head(trainSamples);
+            }
+            PassProfiler profiler = new PassProfiler(out, train, hidden, firstBatch, firstLayerGemm);
+            if (sweep) {
+                profiler.sweep(sweepThreads, sweepWeights, sweepBatches);
+            }
+            if (memoryHidden != null) {
+                profiler.memory(memoryHidden, batch);
+            }
+        } else if (mnist != null) {
             timeMnistPass(out);
         }
         if (projectFolder != null) {
@@ -139,6 +188,19 @@ public final class BenchCommand implements Callable<Integer> {
                 "folder " + projectFolder + " does not exist; create it or choose another");
         require(mnist != null || !firstPass && trainSamples == null, "--first-pass and --train-samples",
                 "apply to the MNIST pass only; add --mnist DIR");
+        require(mnist != null || !sweep && memoryHidden == null, "--sweep and --memory", "need the MNIST images; add --mnist DIR");
+        require(hidden >= 1, "--hidden", "must be at least 1, got " + hidden);
+        for (int count : sweepThreads) {
+            require(count >= 1, "--sweep-threads", "every thread count must be at least 1, got " + count);
+        }
+        for (int size : sweepBatches) {
+            require(size >= 1, "--sweep-batches", "every batch size must be at least 1, got " + size);
+        }
+        if (memoryHidden != null) {
+            for (int size : memoryHidden) {
+                require(size >= 1, "--memory", "every hidden size must be at least 1, got " + size);
+            }
+        }
     }
 
     private static void printHeader(PrintWriter out) {
@@ -150,14 +212,14 @@ public final class BenchCommand implements Callable<Integer> {
                     + ", module " + Launcher.VECTOR_MODULE + (Launcher.hasVectorModule() ? " present" : " missing"));
         }
         out.println("Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " processors, "
-                + "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+                + "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, " + PassProfiler.loadAverage());
         out.flush();
     }
 
     private static void measureProducts(PrintWriter out) {
         out.println();
         out.println("GFLOP/s of C = op(A) op(B), median of " + PRODUCT_REPETITIONS + " repetitions after "
-                + WARMUP_NANOS / 1_000_000 + " ms of warm-up:");
+                + WARMUP_NANOS / 1_000_000 + " ms of warm-up; " + PassProfiler.loadAverage() + ":");
         String format = "%-22s %-26s %10s %10s %10s %10s%n";
         out.printf(Locale.ROOT, format, "use", "shape", "netlib x1", "netlib x2", "EJML", "EJML MT");
         out.flush();

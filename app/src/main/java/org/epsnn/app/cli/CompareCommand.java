@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.epsnn.app.data.TrainingData;
 import org.epsnn.model.baseline.SurrogateGradientSettings;
 import org.epsnn.model.baseline.SurrogateGradientTrainer;
@@ -40,7 +43,8 @@ import picocli.CommandLine.Spec;
         description = {"Trains a network with EP and with surrogate gradient and Adam, and prints a table of the test"
                 + " accuracy and cumulative training seconds of both after every pass.",
             "EP accuracy is that of the Bayesian prediction; seconds count training only, not evaluation.",
-            "EP passes run first, then the baseline's; progress goes to stderr, the table to stdout."},
+            "EP passes run first, then the baseline's; progress goes to stderr, the tables to stdout.",
+            "Ctrl+C stops after the current pass, prints the passes done so far and exits with 130."},
         footer = {"", "Examples:",
             "  epsnn compare --dataset strokes --passes 3",
             "  epsnn compare --dataset ~/mnist --layers 784-500-10 --passes 3 --csv compare.csv"})
@@ -49,6 +53,12 @@ public final class CompareCommand implements Callable<Integer> {
     /** The header of the table and of the CSV file, in column order. */
     static final List<String> COLUMNS = List.of("pass", "ep_test_accuracy", "ep_seconds", "baseline_test_accuracy",
             "baseline_seconds");
+
+    /** The passes whose ends the table against seconds lists, besides the last pass. */
+    static final java.util.Set<Integer> SUMMARY_PASSES = java.util.Set.of(1, 2, 3, 5);
+
+    /** How long the shutdown hook waits after Ctrl+C for the current pass and the CSV file. */
+    private static final long SHUTDOWN_WAIT_SECONDS = 30;
 
     /** The weight kinds both trainers support. */
     enum WeightChoice {
@@ -108,7 +118,9 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Threads for the matrix products. Default: the number of processors.")
     Integer threads;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table's rows to FILE as CSV.")
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = {"Also write the table's rows to FILE as CSV, rewritten after every pass through a temporary"
+                    + " file, so FILE is always complete; passes not run yet hold NaN."})
     Path csv;
 
     /** One row of the table: both trainers' state after a pass. */
@@ -133,30 +145,118 @@ public final class CompareCommand implements Callable<Integer> {
                 + " weights, " + network.weightCount() + " weights");
         out.flush();
 
-        List<PassSummary> epPasses = trainEp(network, encoding, data, threadCount, out, err);
-        List<double[]> baselinePasses = trainBaseline(network, encoding, data, threadCount, out, err);
+        Results results = new Results(passes);
+        RunControl control = new RunControl();
+        // A new control starts with a snapshot requested, and nothing here shows snapshots.
+        control.takeSnapshotRequest();
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread shutdownHook = new Thread(() -> {
+            stopRequested.set(true);
+            control.cancel();
+            try {
+                finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "epsnn-compare-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
 
-        List<Row> rows = new ArrayList<>();
-        double epTotal = 0;
-        double baselineTotal = 0;
-        for (int p = 0; p < passes; p++) {
-            epTotal += epPasses.get(p).seconds();
-            baselineTotal += baselinePasses.get(p)[1];
-            rows.add(new Row(p + 1, epPasses.get(p).test().bayesian().accuracy(), epTotal,
-                    baselinePasses.get(p)[0], baselineTotal));
+        try {
+            trainEp(network, encoding, data, threadCount, control, results, out, err);
+            if (!stopRequested.get()) {
+                trainBaseline(network, encoding, data, threadCount, stopRequested, results, out, err);
+            }
+
+            List<Row> rows = results.rows();
+            out.println();
+            out.print(table(rows));
+            out.println();
+            out.println("Test accuracy after the last pass finished within the training seconds, at the ends of passes"
+                    + " 1, 2, 3, 5 and the last:");
+            out.print(secondsTable(rows));
+            if (csv != null) {
+                out.println("Rows written to " + csv.toAbsolutePath());
+            }
+            if (stopRequested.get()) {
+                out.println("Stopped with Ctrl+C after " + results.epPasses() + " EP and " + results.baselinePasses()
+                        + " baseline passes; the table shows the complete passes.");
+                out.flush();
+                return TrainCommand.EXIT_INTERRUPTED;
+            }
+            out.flush();
+            return 0;
+        } finally {
+            finished.countDown();
+            removeShutdownHook(shutdownHook);
         }
-        out.println();
-        out.print(table(rows));
-        if (csv != null) {
-            writeCsv(csv, rows);
-            out.println("Rows written to " + csv.toAbsolutePath());
-        }
-        out.flush();
-        return 0;
     }
 
-    private List<PassSummary> trainEp(NetworkSpec network, InputEncoding encoding, TrainingData data, int threadCount,
-                                      PrintWriter out, PrintWriter err) throws InterruptedException {
+    /**
+     * Test accuracy and cumulative training seconds of both trainers, NaN where a pass has not
+     * run yet. The CSV file is rewritten after every pass, so Ctrl+C leaves the passes done so far.
+     */
+    private final class Results {
+        private final double[] epAccuracy;
+        private final double[] epSeconds;
+        private final double[] baselineAccuracy;
+        private final double[] baselineSeconds;
+        private int epPasses;
+        private int baselinePasses;
+
+        Results(int passCount) {
+            epAccuracy = nans(passCount);
+            epSeconds = nans(passCount);
+            baselineAccuracy = nans(passCount);
+            baselineSeconds = nans(passCount);
+        }
+
+        synchronized void addEp(double accuracy, double seconds) throws IOException {
+            epAccuracy[epPasses] = accuracy;
+            epSeconds[epPasses] = (epPasses == 0 ? 0 : epSeconds[epPasses - 1]) + seconds;
+            epPasses++;
+            save();
+        }
+
+        synchronized void addBaseline(double accuracy, double seconds) throws IOException {
+            baselineAccuracy[baselinePasses] = accuracy;
+            baselineSeconds[baselinePasses] = (baselinePasses == 0 ? 0 : baselineSeconds[baselinePasses - 1]) + seconds;
+            baselinePasses++;
+            save();
+        }
+
+        synchronized int epPasses() {
+            return epPasses;
+        }
+
+        synchronized int baselinePasses() {
+            return baselinePasses;
+        }
+
+        /** Returns one row per pass that either trainer completed. */
+        synchronized List<Row> rows() {
+            List<Row> rows = new ArrayList<>();
+            for (int p = 0; p < Math.max(epPasses, baselinePasses); p++) {
+                rows.add(new Row(p + 1, epAccuracy[p], epSeconds[p], baselineAccuracy[p], baselineSeconds[p]));
+            }
+            return rows;
+        }
+
+        private void save() throws IOException {
+            if (csv != null) {
+                writeCsv(csv, rows());
+            }
+        }
+
+        private static double[] nans(int length) {
+            double[] values = new double[length];
+            java.util.Arrays.fill(values, Double.NaN);
+            return values;
+        }
+    }
+
+    private void trainEp(NetworkSpec network, InputEncoding encoding, TrainingData data, int threadCount, RunControl control,
+                         Results results, PrintWriter out, PrintWriter err) throws InterruptedException, IOException {
         TrainingSettings settings = TrainingSettings.defaults()
                 .withFirstBatchSize(firstBatch)
                 .withBatchSize(batch)
@@ -168,25 +268,32 @@ public final class CompareCommand implements Callable<Integer> {
         try (EpTrainer trainer = new EpTrainer(model, data.train(), settings)) {
             out.println("EP:       " + settings + "; " + trainer.productsName());
             out.flush();
-            RunControl control = new RunControl();
-            // A new control starts with a snapshot requested, and nothing here shows snapshots.
-            control.takeSnapshotRequest();
+            IOException[] writeError = new IOException[1];
             TrainingListener progress = new TrainingListener() {
                 @Override
                 public void passCompleted(PassSummary summary) {
-                    err.println("EP pass " + summary.pass() + ": test accuracy "
-                            + Formats.percent(summary.test().bayesian().accuracy()) + ", "
+                    double accuracy = summary.test().bayesian().accuracy();
+                    err.println("EP pass " + summary.pass() + ": test accuracy " + Formats.percent(accuracy) + ", "
                             + Formats.fixed(summary.seconds(), 1) + " s");
                     err.flush();
+                    try {
+                        results.addEp(accuracy, summary.seconds());
+                    } catch (IOException e) {
+                        writeError[0] = e;
+                        control.cancel();
+                    }
                 }
             };
-            return trainer.train(data.test(), progress, control);
+            trainer.train(data.test(), progress, control);
+            if (writeError[0] != null) {
+                throw writeError[0];
+            }
         }
     }
 
-    /** Returns, per pass, the baseline's test accuracy and the pass's training seconds. */
-    private List<double[]> trainBaseline(NetworkSpec network, InputEncoding encoding, TrainingData data, int threadCount,
-                                         PrintWriter out, PrintWriter err) {
+    private void trainBaseline(NetworkSpec network, InputEncoding encoding, TrainingData data, int threadCount,
+                               AtomicBoolean stopRequested, Results results, PrintWriter out, PrintWriter err)
+            throws IOException {
         SurrogateGradientSettings settings = SurrogateGradientSettings.defaults()
                 .withLearningRate(learningRate)
                 .withSlope(slope)
@@ -196,18 +303,64 @@ public final class CompareCommand implements Callable<Integer> {
                 .withThreads(threadCount);
         out.println("Baseline: " + settings);
         out.flush();
-        List<double[]> results = new ArrayList<>();
         try (SurrogateGradientTrainer trainer = new SurrogateGradientTrainer(network, encoding, data.train(), settings)) {
-            for (int p = 0; p < passes; p++) {
+            // NOTE: Ctrl+C stops the baseline after its current pass (about 4 s for 784-500-10 on MNIST).
+            for (int p = 0; p < passes && !stopRequested.get(); p++) {
                 SurrogateGradientTrainer.PassResult pass = trainer.trainPass();
                 ClassificationMetrics test = trainer.evaluate(data.test());
                 err.println("Baseline pass " + pass.pass() + ": test accuracy " + Formats.percent(test.accuracy()) + ", "
                         + Formats.fixed(pass.seconds(), 1) + " s");
                 err.flush();
-                results.add(new double[] {test.accuracy(), pass.seconds()});
+                results.addBaseline(test.accuracy(), pass.seconds());
             }
         }
-        return results;
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is shutting down, because of Ctrl+C, and the hook has run or is running.
+        }
+    }
+
+    /**
+     * Formats, at the end of passes {@link #SUMMARY_PASSES} and the last pass of either trainer,
+     * each trainer's test accuracy after its last pass finished within those training seconds,
+     * and how many passes that was.
+     */
+    static String secondsTable(List<Row> rows) {
+        java.util.TreeSet<Double> marks = new java.util.TreeSet<>();
+        for (Row row : rows) {
+            if (!SUMMARY_PASSES.contains(row.pass()) && row.pass() != rows.size()) {
+                continue;
+            }
+            if (!Double.isNaN(row.epSeconds())) {
+                marks.add(row.epSeconds());
+            }
+            if (!Double.isNaN(row.baselineSeconds())) {
+                marks.add(row.baselineSeconds());
+            }
+        }
+        String format = "%9s  %14s  %9s  %20s  %15s%n";
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, format, "seconds", "EP accuracy", "EP passes",
+                "baseline accuracy", "baseline passes"));
+        for (double mark : marks) {
+            int epPass = 0;
+            int baselinePass = 0;
+            for (Row row : rows) {
+                if (row.epSeconds() <= mark) {
+                    epPass = row.pass();
+                }
+                if (row.baselineSeconds() <= mark) {
+                    baselinePass = row.pass();
+                }
+            }
+            text.append(String.format(Locale.ROOT, format, Formats.fixed(mark, 1),
+                    epPass == 0 ? "-" : Formats.percent(rows.get(epPass - 1).epAccuracy()), epPass,
+                    baselinePass == 0 ? "-" : Formats.percent(rows.get(baselinePass - 1).baselineAccuracy()), baselinePass));
+        }
+        return text.toString();
     }
 
     /** Formats the rows as an aligned text table with accuracies in percent and seconds with one decimal. */

@@ -134,7 +134,7 @@ public final class MainWindow {
         this.stage = stage;
         this.controller = controller;
         this.editor = new NetworkEditorView(theme);
-        this.plots = new PlotsPane(theme);
+        this.plots = new PlotsPane(theme, controller.comparison(), controller::cancelComparison);
 
         split = new SplitPane(leftPane(), plots.node(), rightPane());
         root.setTop(new VBox(menuBar(), toolBar()));
@@ -249,12 +249,25 @@ public final class MainWindow {
         MenuItem stop = item("St_op", new KeyCodeCombination(KeyCode.ESCAPE), event -> controller.stop());
         MenuItem reset = item("_Reset posterior", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
                 event -> controller.resetPosterior());
-        start.disableProperty().bind(trainingBinding().or(loadingBinding()));
+        start.disableProperty().bind(trainingBinding().or(loadingBinding()).or(controller.comparison().runningProperty()));
         pause.disableProperty().bind(trainingBinding().not());
         step.disableProperty().bind(loadingBinding().or(runningBinding()));
         stop.disableProperty().bind(trainingBinding().not());
         reset.disableProperty().bind(trainingBinding().or(controller.hasPosteriorProperty().not()));
-        return List.of(start, pause, step, stop, reset);
+        MenuItem compare = item("_Compare with gradient training", new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN),
+                event -> compareWithGradient());
+        compare.disableProperty().bind(compareDisabledBinding());
+        return List.of(start, pause, step, stop, reset, new javafx.scene.control.SeparatorMenuItem(), compare);
+    }
+
+    /** Starts the comparison with the gradient baseline and shows its chart. */
+    void compareWithGradient() {
+        controller.compareWithGradient();
+        plots.showComparison();
+    }
+
+    private javafx.beans.binding.BooleanBinding compareDisabledBinding() {
+        return trainingBinding().or(loadingBinding()).or(controller.comparison().runningProperty());
     }
 
     private ToolBar toolBar() {
@@ -275,19 +288,24 @@ public final class MainWindow {
         undo.setId("undo");
         Button redo = button("Redo", "Redo (Ctrl+Shift+Z)", event -> controller.redo());
         redo.setId("redo");
-        start.disableProperty().bind(trainingBinding().or(loadingBinding()));
+        start.disableProperty().bind(trainingBinding().or(loadingBinding()).or(controller.comparison().runningProperty()));
         pause.disableProperty().bind(trainingBinding().not());
         step.disableProperty().bind(loadingBinding().or(runningBinding()));
         stop.disableProperty().bind(trainingBinding().not());
         reset.disableProperty().bind(trainingBinding().or(controller.hasPosteriorProperty().not()));
         undo.disableProperty().bind(controller.history().canUndoProperty().not().or(trainingBinding()));
         redo.disableProperty().bind(controller.history().canRedoProperty().not().or(trainingBinding()));
+        Button compare = button("Compare", "Train the surrogate-gradient baseline on the same data and network and"
+                + " chart it beside EP (Ctrl+G)", event -> compareWithGradient());
+        compare.setId("compare");
+        compare.disableProperty().bind(compareDisabledBinding());
         Separator separator = new Separator(Orientation.VERTICAL);
-        editingTools.addAll(List.of(separator, undo, redo));
+        Separator compareSeparator = new Separator(Orientation.VERTICAL);
+        editingTools.addAll(List.of(separator, undo, redo, compareSeparator, compare));
         for (Node tool : editingTools) {
             tool.managedProperty().bind(tool.visibleProperty());
         }
-        return new ToolBar(start, pause, step, stop, reset, separator, undo, redo);
+        return new ToolBar(start, pause, step, stop, reset, separator, undo, redo, compareSeparator, compare);
     }
 
     private Node leftPane() {
@@ -896,6 +914,7 @@ public final class MainWindow {
                 "F10  step one batch",
                 "Esc  stop after the current batch",
                 "Ctrl+R  reset the posterior",
+                "Ctrl+G  compare with gradient training (surrogate-gradient baseline)",
                 "Ctrl+Z / Ctrl+Shift+Z  undo / redo a network edit",
                 "Ctrl+L  add a layer after the selection",
                 "Ctrl+Delete  remove the selected layer",

@@ -70,6 +70,8 @@ final class PlotsPane {
     private final DecisionMapView decisionMap;
     private final RegressionBandView regression;
     private final DatasetPreviewView preview;
+    private final ComparisonPane comparison;
+    private final Tab comparisonTab;
     private final ComboBox<Integer> layerChoice = new ComboBox<>();
     private final Spinner<Integer> neuronChoice = new Spinner<>(0, 0, 0);
     private final Spinner<Integer> sampleChoice = new Spinner<>(0, WorkbenchController.SNAPSHOT_SAMPLES - 1, 0);
@@ -101,8 +103,9 @@ final class PlotsPane {
     /** The changes of the last step; null before a step and once training moved past it. */
     private StepChanges stepChanges;
 
-    PlotsPane(ChartTheme theme) {
+    PlotsPane(ChartTheme theme, GradientComparison gradientComparison, Runnable onCancelComparison) {
         this.theme = theme;
+        comparison = new ComparisonPane(theme, gradientComparison, onCancelComparison);
         accuracy = new MetricChart(theme, "samples seen", "accuracy");
         accuracy.showSecondaryAxis("negative log-likelihood");
         accuracy.addSeries(TRAIN_RUNNING);
@@ -160,10 +163,12 @@ final class PlotsPane {
         mapTab = tab("Decision map", mapPanel());
         tabs.getTabs().add(mapTab);
         tabs.getTabs().add(tab("Data", preview));
+        comparisonTab = tab("EP vs gradient", comparison.node());
+        tabs.getTabs().add(comparisonTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> redrawSelectedTab());
 
-        for (Object view : List.of(accuracy, meanHistogram, deviationHistogram, density, firing, regression)) {
+        for (Object view : List.of(accuracy, meanHistogram, deviationHistogram, density, firing, regression, comparison.chart())) {
             exports.add(((org.epsnn.views.ChartView) view).exportActions());
         }
         for (Object view : List.of(meanHistory, fieldMeans, fieldDeviations, fieldChanges, spikes, classBars, sampleImage, decisionMap,
@@ -665,6 +670,15 @@ final class PlotsPane {
             values[r] = data.targets()[r * data.targetCount()];
         }
         return values;
+    }
+
+    /** Brings the comparison of EP with the gradient baseline into view. */
+    void showComparison() {
+        tabs.getSelectionModel().select(comparisonTab);
+    }
+
+    ComparisonPane comparison() {
+        return comparison;
     }
 
     /** The views, for tests that check every plot received data. */

@@ -89,6 +89,9 @@ public final class WorkbenchController {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyBooleanWrapper hasPosterior = new ReadOnlyBooleanWrapper(this, "hasPosterior");
     private final TrainingService service = new TrainingService();
+    private final GradientComparison comparison = new GradientComparison();
+    /** Whether the baseline starts when the EP run that the comparison started completes. */
+    private boolean compareAfterRun;
     private final List<Consumer<LiveFeed.Drained>> feedConsumers = new ArrayList<>();
     private final List<Runnable> resetListeners = new ArrayList<>();
     private LiveFeed feed;
@@ -119,6 +122,13 @@ public final class WorkbenchController {
             message.set("Training failed: " + (error == null ? "unknown error" : error.getMessage()));
         });
         history.networkProperty().addListener((observable, before, after) -> discardPosterior("network changed"));
+        feedConsumers.add(drained -> drained.passes().forEach(comparison::recordEpPass));
+        // The comparison sets its status before it clears running, so the status bar gets the final line.
+        comparison.runningProperty().addListener((observable, before, after) -> {
+            if (!after) {
+                message.set(comparison.statusProperty().get());
+            }
+        });
     }
 
     /** A network of {@code inputs}-100-{@code outputs} with Heaviside neurons and Gaussian weights of prior variance 1. */
@@ -161,6 +171,11 @@ public final class WorkbenchController {
 
     public ReadOnlyBooleanProperty hasPosteriorProperty() {
         return hasPosterior.getReadOnlyProperty();
+    }
+
+    /** EP beside the gradient baseline: the curves and the baseline's progress. */
+    public GradientComparison comparison() {
+        return comparison;
     }
 
     public TrainingSettings settings() {
@@ -454,6 +469,10 @@ public final class WorkbenchController {
         if (isTraining()) {
             return;
         }
+        if (comparison.runningProperty().get()) {
+            message.set("The gradient baseline is training; wait for it or stop it before training EP.");
+            return;
+        }
         EpNetwork network = posterior.get();
         if (network == null) {
             try {
@@ -544,6 +563,7 @@ public final class WorkbenchController {
         if (posterior.get() == null) {
             return;
         }
+        comparison.clear();
         posterior.set(null);
         hasPosterior.set(false);
         progress.set(0);
@@ -563,6 +583,55 @@ public final class WorkbenchController {
             case CANCELLED -> message.set("Training stopped; the posterior of the last batch is kept.");
             case STOPPED_BY_GUARD -> message.set(outcome.message());
         }
+        if (compareAfterRun) {
+            compareAfterRun = false;
+            if (outcome.ending() == TrainingService.Ending.COMPLETED) {
+                startBaseline();
+            } else {
+                comparison.showStatus("The comparison needs a completed EP run; train EP, then compare again.");
+            }
+        }
+    }
+
+    // ---- comparison with gradient training ----
+
+    /**
+     * Trains the surrogate-gradient baseline on the same data and network, for as many passes as
+     * EP has run on the current posterior. Without an EP pass yet, it first trains EP with the
+     * current settings, and the baseline follows when that run completes.
+     */
+    public void compareWithGradient() {
+        TrainingData loaded = data.get();
+        if (loaded == null || runState.get() == RunState.LOADING) {
+            message.set("Load data before comparing.");
+            return;
+        }
+        if (isTraining() || comparison.runningProperty().get()) {
+            return;
+        }
+        String problem = GradientComparison.problemWith(history.network(), loaded);
+        if (problem != null) {
+            comparison.showStatus(problem);
+            message.set("Cannot compare: " + problem);
+            return;
+        }
+        if (comparison.epCurve().isEmpty()) {
+            compareAfterRun = true;
+            comparison.showStatus("Training EP first; the gradient baseline follows.");
+            start();
+            return;
+        }
+        startBaseline();
+    }
+
+    /** Stops the baseline after its current pass. */
+    public void cancelComparison() {
+        comparison.cancel();
+    }
+
+    private void startBaseline() {
+        comparison.startBaseline(history.network(), encoding.get(), data.get(), settings.get());
+        message.set("Training the gradient baseline for " + comparison.epCurve().size() + " passes ...");
     }
 
     private void drainFeed(long now) {

@@ -24,6 +24,29 @@ class BenchCommandTest {
     }
 
     @Test
+    void sweepNeedsMnistFolder() {
+        CommandRun run = CommandRun.of("bench", "--skip-products", "--sweep");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--sweep and --memory").contains("add --mnist DIR");
+    }
+
+    @Test
+    void rejectsZeroSweepBatch() {
+        CommandRun run = CommandRun.of("bench", "--skip-products", "--sweep-batches", "10,0");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("every batch size must be at least 1, got 0");
+    }
+
+    @Test
+    void headerGivesLoadAverage() {
+        CommandRun run = CommandRun.of("bench", "--skip-products");
+
+        assertThat(run.out()).contains("load average");
+    }
+
+    @Test
     void measureReturnsPositiveRate() {
         BenchCommand.Shape shape = new BenchCommand.Shape("small", true, false, 30, 20, 10);
 

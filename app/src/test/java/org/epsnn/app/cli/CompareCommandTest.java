@@ -51,6 +51,55 @@ class CompareCommandTest {
     }
 
     @Test
+    void secondsTableTakesLastPassWithinSeconds() {
+        List<CompareCommand.Row> rows = List.of(new CompareCommand.Row(1, 0.9, 3.0, 0.8, 1.0),
+                new CompareCommand.Row(2, 0.95, 6.0, 0.85, 2.0));
+
+        List<String> lines = CompareCommand.secondsTable(rows).lines().toList();
+
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(1).trim().split("\\s{2,}")).containsExactly("1.0", "-", "0", "80.00 %", "1");
+        assertThat(lines.get(2).trim().split("\\s{2,}")).containsExactly("2.0", "-", "0", "85.00 %", "2");
+        assertThat(lines.get(3).trim().split("\\s{2,}")).containsExactly("3.0", "90.00 %", "1", "85.00 %", "2");
+        assertThat(lines.get(4).trim().split("\\s{2,}")).containsExactly("6.0", "95.00 %", "2", "85.00 %", "2");
+    }
+
+    @Test
+    void secondsTableListsSummaryPassesOnly() {
+        List<CompareCommand.Row> rows = new java.util.ArrayList<>();
+        for (int pass = 1; pass <= 8; pass++) {
+            rows.add(new CompareCommand.Row(pass, 0.9, 10.0 * pass, 0.8, pass));
+        }
+
+        List<String> lines = CompareCommand.secondsTable(rows).lines().toList();
+
+        // Passes 1, 2, 3, 5 and 8 of each trainer, at 1, 2, 3, 5, 8 and 10, 20, 30, 50, 80 seconds.
+        assertThat(lines).hasSize(1 + 10);
+        assertThat(lines.get(5).trim()).startsWith("8.0");
+        assertThat(lines.get(6).trim()).startsWith("10.0");
+    }
+
+    @Test
+    void csvWritesNanForPassesNotRun() throws IOException {
+        Path csv = folder.resolve("partial.csv");
+
+        CompareCommand.writeCsv(csv, List.of(new CompareCommand.Row(1, 0.9, 1.25, Double.NaN, Double.NaN)));
+
+        assertThat(Files.readAllLines(csv)).containsExactly(
+                "pass,ep_test_accuracy,ep_seconds,baseline_test_accuracy,baseline_seconds", "1,0.900000,1.250,NaN,NaN");
+    }
+
+    @Test
+    void compareOutputHasSecondsTable() {
+        CommandRun run = CommandRun.of("compare", "--dataset", "moons", "--layers", "auto-8-auto", "--passes", "1",
+                "--batch", "20", "--threads", "1");
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+        assertThat(run.out()).contains("Test accuracy after the last pass finished within the training seconds")
+                .contains("baseline passes");
+    }
+
+    @Test
     void rejectsNonPositiveLearningRate() {
         CommandRun run = CommandRun.of("compare", "--dataset", "moons", "--learning-rate", "0");
 

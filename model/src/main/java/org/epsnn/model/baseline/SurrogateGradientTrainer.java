@@ -94,7 +94,13 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
         this.optimizer = new AdamOptimizer(settings, sizes);
     }
 
-    private static void checkNetwork(NetworkSpec spec) {
+    /**
+     * Checks that the baseline can train {@code spec}: a classification network of Heaviside
+     * neurons with Gaussian or binary weights.
+     *
+     * @throws IllegalArgumentException naming the layer and what it has
+     */
+    public static void checkNetwork(NetworkSpec spec) {
         if (spec.task() != NetworkSpec.Task.CLASSIFICATION) {
             throw new IllegalArgumentException("The surrogate-gradient baseline trains classification networks only, got "
                     + spec.task().name().toLowerCase(Locale.ROOT));

@@ -40,7 +40,8 @@ final class BinaryInputKernel {
     static SiteUpdate.Outcome apply(LayerPosterior layer, double[] messages, double[] inputs, int rows,
                                     double[] moments, double step, boolean adaptive, double nextCount,
                                     double[] newShift, double[] newPrecision, ParallelRunner runner) {
-        return apply(layer, messages, inputs, false, rows, moments, null, step, adaptive, nextCount, newShift, newPrecision, runner);
+        return apply(layer, messages, inputs, false, rows, moments, null, step, adaptive, nextCount, newShift, newPrecision, runner,
+                null);
     }
 
     /**
@@ -50,10 +51,11 @@ final class BinaryInputKernel {
      * @param bernoulli whether the inputs are Bernoulli spike probabilities {@code p} with
      *     variance {@code r = p (1 - p)} rather than binary values
      * @param meanSquared receives the squared means of the next cavity when not null
+     * @param profile receives the time of the sums and of the whole kernel when not null
      */
     static SiteUpdate.Outcome apply(LayerPosterior layer, double[] messages, double[] inputs, boolean bernoulli, int rows,
                                     double[] moments, double[] meanSquared, double step, boolean adaptive, double nextCount,
-                                    double[] newShift, double[] newPrecision, ParallelRunner runner) {
+                                    double[] newShift, double[] newPrecision, ParallelRunner runner, KernelProfile profile) {
         int out = layer.outputs();
         int in = layer.inputs();
         boolean discrete = layer.isDiscrete();
@@ -61,7 +63,7 @@ final class BinaryInputKernel {
         int[] firstBad = {-1};
         if (bernoulli) {
             return applyBernoulli(layer, messages, inputs, rows, moments, meanSquared, step, adaptive, nextCount,
-                    newShift, newPrecision, runner);
+                    newShift, newPrecision, runner, profile);
         }
 
         // alpha_b, beta_b and alpha_b^2 of each neuron, contiguous per neuron, so that the inner loop
@@ -78,20 +80,29 @@ final class BinaryInputKernel {
             }
         }
 
+        if (profile != null) {
+            profile.addSumFlops(2L * 3 * out * in * rows);
+        }
         int blocks = (out + BLOCK - 1) / BLOCK;
         runner.forEachChunk(blocks, (fromBlock, toBlock) -> {
+            long chunkStart = profile == null ? 0 : System.nanoTime();
+            long sumsNanos = 0;
             double[][] sums = new double[3 * BLOCK][in];
             int clipped = 0;
             int bad = -1;
             for (int block = fromBlock; block < toBlock; block++) {
                 int first = block * BLOCK;
                 int count = Math.min(BLOCK, out - first);
+                long sumsStart = profile == null ? 0 : System.nanoTime();
                 if (count == BLOCK) {
                     blockSums(coefficients, inputs, rows, in, first, sums);
                 } else {
                     for (int n = 0; n < count; n++) {
                         rowSums(coefficients, inputs, rows, in, first + n, sums[3 * n], sums[3 * n + 1], sums[3 * n + 2]);
                     }
+                }
+                if (profile != null) {
+                    sumsNanos += System.nanoTime() - sumsStart;
                 }
                 for (int n = 0; n < count; n++) {
                     int i = first + n;
@@ -109,6 +120,9 @@ final class BinaryInputKernel {
                         bad = rowBad;
                     }
                 }
+            }
+            if (profile != null) {
+                profile.addChunk(System.nanoTime() - chunkStart, sumsNanos);
             }
             synchronized (clippedTotal) {
                 clippedTotal[0] += clipped;
@@ -144,7 +158,7 @@ final class BinaryInputKernel {
     private static SiteUpdate.Outcome applyBernoulli(LayerPosterior layer, double[] messages, double[] inputs, int rows,
                                                      double[] moments, double[] meanSquared, double step, boolean adaptive,
                                                      double nextCount, double[] newShift, double[] newPrecision,
-                                                     ParallelRunner runner) {
+                                                     ParallelRunner runner, KernelProfile profile) {
         int out = layer.outputs();
         int in = layer.inputs();
         int weights = layer.weightCount();
@@ -160,8 +174,13 @@ final class BinaryInputKernel {
             }
         }
 
+        if (profile != null) {
+            profile.addSumFlops(2L * 6 * out * in * rows);
+        }
         int pairs = (out + 1) / 2;
         runner.forEachChunk(pairs, (fromPair, toPair) -> {
+            long chunkStart = profile == null ? 0 : System.nanoTime();
+            long sumsNanos = 0;
             double[][] parts = new double[12][in];
             double[] sumG = new double[in];
             double[] sumD = new double[in];
@@ -171,7 +190,11 @@ final class BinaryInputKernel {
             for (int pair = fromPair; pair < toPair; pair++) {
                 int first = 2 * pair;
                 int count = Math.min(2, out - first);
+                long sumsStart = profile == null ? 0 : System.nanoTime();
                 bernoulliSums(coefficients, inputs, rows, in, first, count, parts);
+                if (profile != null) {
+                    sumsNanos += System.nanoTime() - sumsStart;
+                }
                 for (int n = 0; n < count; n++) {
                     int i = first + n;
                     int row = i * in;
@@ -192,6 +215,9 @@ final class BinaryInputKernel {
                         bad = rowBad;
                     }
                 }
+            }
+            if (profile != null) {
+                profile.addChunk(System.nanoTime() - chunkStart, sumsNanos);
             }
             synchronized (clippedTotal) {
                 clippedTotal[0] += clipped;

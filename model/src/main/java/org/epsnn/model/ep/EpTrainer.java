@@ -60,6 +60,7 @@ public final class EpTrainer implements AutoCloseable {
     /** The site count the current {@link #moments} were computed for; NaN when they are stale. */
     private double momentsCount = Double.NaN;
     private boolean useBinaryInputKernel = true;
+    private KernelProfile kernelProfile;
     private Predictor predictor;
 
     private volatile int[] snapshotSamples = new int[0];
@@ -153,11 +154,16 @@ public final class EpTrainer implements AutoCloseable {
     }
 
     /**
-     * Chooses between the fused kernel and matrix products for a first layer on binary inputs;
-     * both compute the same update (for tests and benchmarks).
+     * Chooses between the fused kernel (the default) and matrix products for a first layer on
+     * binary or Bernoulli inputs; both compute the same update. Call between runs.
      */
-    void setUseBinaryInputKernel(boolean use) {
+    public void setUseBinaryInputKernel(boolean use) {
         this.useBinaryInputKernel = use;
+    }
+
+    /** Records the time of the fused first-layer kernel into {@code profile}, or stops recording when null. Call between runs. */
+    public void setKernelProfile(KernelProfile profile) {
+        this.kernelProfile = profile;
     }
 
     /** A description of the matrix products in use, for logs and benchmarks. */
@@ -376,9 +382,13 @@ public final class EpTrainer implements AutoCloseable {
             LayerPosterior layer = network.layer(l);
             SiteUpdate.Outcome outcome;
             if (usesBinaryInputKernel(l)) {
+                long kernelStart = kernelProfile == null ? 0 : System.nanoTime();
                 outcome = BinaryInputKernel.apply(layer, workspace.messages[l], workspace.input[l], network.encoding().stochastic(),
                         size, moments[l], meanSquared[l], step, settings.adaptiveDamping(), nextCount, spareShift[l],
-                        sparePrecision[l], runner);
+                        sparePrecision[l], runner, kernelProfile);
+                if (kernelProfile != null) {
+                    kernelProfile.addWall(System.nanoTime() - kernelStart);
+                }
             } else {
                 workspace.batchStatistics(l, size);
                 outcome = SiteUpdate.apply(layer, workspace.statistics[l], workspace.statisticsHaveVarianceBlocks(l),

@@ -145,6 +145,28 @@ class SurrogateGradientTrainerTest {
         assertThat(otherSeed[0]).isNotEqualTo(first[0]);
     }
 
+    @Test
+    void binaryRunRepeatsOnTwoThreads() {
+        // Large enough that the products split over both threads (over 2 million multiply-adds).
+        Dataset data = randomData(400, 300, 4, 9);
+        SurrogateGradientSettings settings = SurrogateGradientSettings.defaults().withBatchSize(200).withSeed(7)
+                .withThreads(2);
+        NetworkSpec spec = network(WeightPrior.binary(), 300, 200, 4);
+
+        double[] first = latentAfterTwoPasses(spec, data, settings);
+        double[] second = latentAfterTwoPasses(spec, data, settings);
+
+        assertThat(second).containsExactly(first);
+    }
+
+    private static double[] latentAfterTwoPasses(NetworkSpec spec, Dataset data, SurrogateGradientSettings settings) {
+        try (SurrogateGradientTrainer trainer = new SurrogateGradientTrainer(spec, InputEncoding.REAL, data, settings)) {
+            trainer.trainPass();
+            trainer.trainPass();
+            return trainer.latentWeights(0);
+        }
+    }
+
     private static double[][] trainTwoPasses(Dataset data, SurrogateGradientSettings settings) {
         try (SurrogateGradientTrainer trainer = new SurrogateGradientTrainer(network(WeightPrior.gaussian(1), 5, 8, 3),
                 InputEncoding.REAL, data, settings)) {

@@ -93,6 +93,28 @@ public class MetricChart extends ChartView {
         restyle();
     }
 
+    /** Sets the label of the x axis, for a chart whose x can change meaning (passes or seconds). */
+    public void setXLabel(String label) {
+        chart.getXYPlot().getDomainAxis().setLabel(label);
+    }
+
+    /** Chooses whole-number ticks on the x axis, for counts such as passes, or ticks at any value. */
+    public void setWholeNumberXTicks(boolean wholeNumbers) {
+        NumberAxis axis = (NumberAxis) chart.getXYPlot().getDomainAxis();
+        axis.setStandardTickUnits(wholeNumbers ? NumberAxis.createIntegerTickUnits() : NumberAxis.createStandardTickUnits());
+    }
+
+    /** Draws a marker at every point of the left-axis series, for curves with few points. */
+    public void setPointsVisible(boolean visible) {
+        ((XYLineAndShapeRenderer) chart.getXYPlot().getRenderer()).setDefaultShapesVisible(visible);
+        chart.fireChartChanged();
+    }
+
+    /** The label of the x axis. */
+    public String xLabel() {
+        return chart.getXYPlot().getDomainAxis().getLabel();
+    }
+
     /** Adds an empty series named {@code name} on the left axis. */
     public void addSeries(String name) {
         addSeries(name, YAxis.PRIMARY);
