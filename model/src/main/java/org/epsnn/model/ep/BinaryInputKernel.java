@@ -5,6 +5,7 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.epsnn.model.linalg.ParallelRunner;
+import org.epsnn.model.linalg.VectorShapes;
 
 /**
  * A fused kernel for a first layer on binary inputs (for example thresholded pixels), where
@@ -20,7 +21,7 @@ import org.epsnn.model.linalg.ParallelRunner;
  */
 final class BinaryInputKernel {
 
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> SPECIES = VectorShapes.DOUBLES;
 
     /** Neurons whose sums are formed together. */
     private static final int BLOCK = 4;

@@ -6,6 +6,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.epsnn.model.linalg.ParallelRunner;
+import org.epsnn.model.linalg.VectorShapes;
 import org.epsnn.model.network.LayerSpec;
 import org.epsnn.model.network.WeightPrior;
 
@@ -31,7 +32,7 @@ public final class LayerPosterior {
     /** A Gaussian weight's precision never falls below this fraction of its prior precision. */
     static final double PRECISION_FLOOR_FRACTION = 1e-10;
 
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> SPECIES = VectorShapes.DOUBLES;
 
     /** Standard deviation of the random prior log-odds that break the symmetry of discrete weights. */
     static final double DISCRETE_PRIOR_JITTER = 0.1;
