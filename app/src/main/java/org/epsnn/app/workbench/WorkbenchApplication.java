@@ -22,11 +22,12 @@ public final class WorkbenchApplication extends Application {
         MainWindow window = new MainWindow(stage, controller);
         stage.show();
         List<String> arguments = getParameters().getRaw();
-        if (arguments.size() == 1) {
-            window.openProject(Path.of(arguments.get(0)));
-        } else {
-            window.loadBuiltIn(DEFAULT_DATASET);
+        Path project = arguments.size() == 1 ? Path.of(arguments.get(0)) : null;
+        window.files().startNewProject();
+        if (project != null) {
+            window.files().openFile(project);
         }
+        window.files().offerRecovery(project);
     }
 
     @Override
