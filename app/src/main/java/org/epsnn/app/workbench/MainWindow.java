@@ -171,6 +171,7 @@ public final class MainWindow {
 
     private MenuBar menuBar() {
         Menu file = new Menu("_File");
+        file.setId("file-menu");
         MenuItem newProject = item("_New project", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 event -> files.newProject());
         MenuItem open = item("_Open project...", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), event -> files.open());
@@ -190,6 +191,7 @@ public final class MainWindow {
                 event -> exports.exportPosterior(ProjectStore.PosteriorFormat.NPY));
         posteriorCsv.disableProperty().bind(controller.hasPosteriorProperty().not());
         posteriorNpy.disableProperty().bind(controller.hasPosteriorProperty().not());
+        file.setOnShowing(event -> refreshRecentMenu(file));
         file.getItems().addAll(newProject, open, recent, new javafx.scene.control.SeparatorMenuItem(), save, saveAs,
                 new javafx.scene.control.SeparatorMenuItem(),
                 item("Export accuracy chart as PNG...", null, event -> plots.accuracyChart().exportActions()
@@ -263,6 +265,15 @@ public final class MainWindow {
         files.recent().entries().addListener((javafx.collections.ListChangeListener<Path>) change -> rebuild.run());
         rebuild.run();
         return menu;
+    }
+
+    /** Checks again which recent projects exist, for a File menu about to show. */
+    private void refreshRecentMenu(Menu file) {
+        for (MenuItem item : file.getItems()) {
+            if (item instanceof Menu menu && "recent-menu".equals(menu.getId())) {
+                markMissing(menu, List.copyOf(files.recent().entries()));
+            }
+        }
     }
 
     private void markMissing(Menu menu, List<Path> entries) {
@@ -411,7 +422,7 @@ public final class MainWindow {
         message.textProperty().bind(controller.messageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
-        HBox status = new HBox(10, bar, progress, new Separator(Orientation.VERTICAL), files.statusNode(), message);
+        HBox status = new HBox(10, bar, progress, new Separator(Orientation.VERTICAL), message, files.statusNode());
         status.setPadding(new Insets(4, 8, 4, 8));
         return status;
     }

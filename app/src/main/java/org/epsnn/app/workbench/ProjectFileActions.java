@@ -89,8 +89,8 @@ final class ProjectFileActions {
         fileTaskText.setId("file-task-text");
         fileTaskStatus.setId("file-task");
         fileTaskStatus.setPadding(new Insets(0, 6, 0, 6));
+        // The part keeps its space when hidden: a status bar that changed height would resize and redraw every plot.
         fileTaskStatus.visibleProperty().bind(busy);
-        fileTaskStatus.managedProperty().bind(busy);
 
         stage.titleProperty().bind(document.titleBinding());
         stage.setOnCloseRequest(event -> {
@@ -658,7 +658,10 @@ final class ProjectFileActions {
             return "The file " + file + " cannot be read: access denied.";
         }
         String message = error.getMessage();
-        return message == null || message.isBlank() ? "Could not read " + file + " (" + error.getClass().getSimpleName() + ")." : message;
+        if (message == null || message.isBlank()) {
+            return "Could not read " + file + " (" + error.getClass().getSimpleName() + ").";
+        }
+        return message.contains(file.getFileName().toString()) ? message : "Could not read " + file + ": " + message;
     }
 
     /** The data of the open project's posterior, for exports. */

@@ -1,6 +1,7 @@
 package org.epsnn.app.workbench;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,7 +38,12 @@ public final class SetupJsonProjectStore implements ProjectStore {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("Opening " + file + " was cancelled");
         }
-        ProjectSetup setup = ProjectSetupJson.read(file);
+        ProjectSetup setup;
+        try {
+            setup = ProjectSetupJson.read(file);
+        } catch (CharacterCodingException e) {
+            throw new ProjectFormatException(file, "is not a text file in UTF-8; expected an EP-SNN project");
+        }
         progress.accept(1);
         return new OpenedProject(new ProjectState(setup, Optional.empty(), MetricHistory.EMPTY, Map.of()), List.of());
     }
