@@ -11,12 +11,12 @@ import javafx.stage.Stage;
 /** The dialogs of the File commands. Each waits for the user's choice in a nested event loop. */
 final class ProjectDialogs {
 
-    /** The answers to the unsaved-changes prompt. */
+    /** The choices of the unsaved-changes prompt. */
     enum SaveChoice {
         SAVE, DISCARD, CANCEL
     }
 
-    /** The answers to the offer to recover an autosave. */
+    /** The choices of the offer to recover an autosave. */
     enum RecoverChoice {
         RECOVER, DISCARD, LATER
     }

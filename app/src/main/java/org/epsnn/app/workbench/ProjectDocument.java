@@ -40,12 +40,12 @@ final class ProjectDocument {
         return modified.get();
     }
 
-    /** The window title: {@code NAME — EP-SNN Workbench}, with a leading {@code *} when modified. */
+    /** Returns the window title: {@code NAME — EP-SNN Workbench}, with a leading {@code *} when modified. */
     StringBinding titleBinding() {
         return title;
     }
 
-    /** The file name, or {@value #UNTITLED} before the first save. */
+    /** Returns the file name, or {@value #UNTITLED} before the first save. */
     String displayName() {
         return file.get() == null ? UNTITLED : file.get().getFileName().toString();
     }

@@ -22,7 +22,7 @@ final class ProjectExports {
     private final BiConsumer<String, String> showError;
 
     /**
-     * @param chooseFile asks for a file with the given extension
+     * @param chooseFile lets the user choose a file with the given extension
      * @param showError shows an error dialog with a title and a text
      */
     ProjectExports(WorkbenchController controller, PlotsPane plots, ProjectStore store,

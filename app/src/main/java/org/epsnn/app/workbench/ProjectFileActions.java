@@ -30,7 +30,6 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.epsnn.model.ep.EpNetwork;
 import org.epsnn.model.project.DataReference;
 import org.epsnn.model.project.ProjectSetup;
 import org.slf4j.Logger;
@@ -336,7 +335,7 @@ final class ProjectFileActions {
 
     // ---- save ----
 
-    /** Saves to the project's file, or asks for one when the project is untitled. */
+    /** Saves to the project's file, or lets the user choose one when the project is untitled. */
     void save() {
         save(() -> {
         });
@@ -472,8 +471,8 @@ final class ProjectFileActions {
     // ---- the prompt and closing ----
 
     /**
-     * Runs {@code proceed} at once when the project has no unsaved changes; otherwise asks Save,
-     * Don't save or Cancel, and runs it after a successful save or when the user discards.
+     * Runs {@code proceed} at once when the project has no unsaved changes; otherwise prompts with Save,
+     * Don't save and Cancel, and runs it after a successful save or when the user discards.
      */
     void proceedAfterSaving(Runnable proceed) {
         if (!document.isModified()) {
@@ -487,7 +486,7 @@ final class ProjectFileActions {
         }
     }
 
-    /** Closes the window after asking about unsaved changes; a run is stopped first and the autosave deleted. */
+    /** Closes the window after the unsaved-changes prompt. A run is stopped first and the autosave deleted. */
     void requestClose() {
         proceedAfterSaving(() -> stopRunThen(() -> {
             Path autosave = files.autosaveFor(document.file());
@@ -498,7 +497,7 @@ final class ProjectFileActions {
         }));
     }
 
-    /** Stops a run, waits on the FX thread's terms (a listener, not a block) for it to end, then runs {@code next}. */
+    /** Stops a run and runs {@code next} when it has ended, through a listener so that the FX thread never blocks. */
     private void stopRunThen(Runnable next) {
         if (!controller.isTraining() && !controller.worker().isRunning()) {
             next.run();
@@ -662,15 +661,6 @@ final class ProjectFileActions {
             return "Could not read " + file + " (" + error.getClass().getSimpleName() + ").";
         }
         return message.contains(file.getFileName().toString()) ? message : "Could not read " + file + ": " + message;
-    }
-
-    /** The data of the open project's posterior, for exports. */
-    void requestPosterior(Consumer<Optional<EpNetwork>> receiver) {
-        controller.requestPosteriorCopy(receiver);
-    }
-
-    ProjectStore store() {
-        return store;
     }
 
     ExecutorService background() {

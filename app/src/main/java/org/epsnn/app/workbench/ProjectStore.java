@@ -8,8 +8,8 @@ import java.util.function.DoubleConsumer;
 import org.epsnn.model.ep.EpNetwork;
 
 /**
- * Reads and writes project files and exports the posterior, for the window. The window knows
- * nothing of the file layout. Every method does I/O and may take long, so the window calls them
+ * Reads and writes project files and exports the posterior, for the window, which depends on
+ * no part of the file layout. Every method does I/O and may take long, so the window calls them
  * on a background thread, never on the FX thread. Implementations are thread-safe.
  */
 public interface ProjectStore {

@@ -3,7 +3,7 @@ package org.epsnn.app.workbench;
 import java.nio.file.Path;
 
 /**
- * Where the window keeps its own files: the recent-files list, the window settings and the
+ * The locations of the window's own files: the recent-files list, the window settings and the
  * autosave copy of an untitled project.
  *
  * @param configFolder the folder for these files; created when the first one is written
