@@ -337,8 +337,7 @@ final class ProjectFileActions {
 
     /** Saves to the project's file, or lets the user choose one when the project is untitled. */
     void save() {
-        save(() -> {
-        });
+        save(null);
     }
 
     private void save(Runnable onSaved) {
@@ -350,8 +349,7 @@ final class ProjectFileActions {
     }
 
     void saveAs() {
-        saveAs(() -> {
-        });
+        saveAs(null);
     }
 
     private void saveAs(Runnable onSaved) {
@@ -377,6 +375,8 @@ final class ProjectFileActions {
     /**
      * Writes the project to {@code target} in the background, from a copy of the posterior (taken
      * between two batches during a run), with progress in the status bar; then runs {@code onSaved}.
+     *
+     * @param onSaved what the user asked to do after saving, such as closing the window; null for none
      */
     void saveTo(Path target, Runnable onSaved) {
         if (busy.get()) {
@@ -409,13 +409,15 @@ final class ProjectFileActions {
                     deleteLater(files.autosaveFor(previous));
                     deleteLater(files.autosaveFor(target));
                     controller.showMessage("Saved the project to " + target + ".");
-                    onSaved.run();
+                    if (onSaved != null) {
+                        onSaved.run();
+                    }
                 } else {
                     document.markUnsaved(target);
                     String text = "Saved the project setup to " + target + ", without the trained posterior: this version"
                             + " cannot save a trained posterior yet, so the project stays marked as modified.";
                     controller.showMessage(text);
-                    if (dialogs.confirmLosingPosterior(text)) {
+                    if (onSaved != null && dialogs.confirmLosingPosterior(text)) {
                         onSaved.run();
                     }
                 }

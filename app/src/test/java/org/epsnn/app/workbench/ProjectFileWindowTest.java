@@ -76,6 +76,8 @@ class ProjectFileWindowTest {
 
     @Start
     void start(Stage stage) {
+        // One test closes its window, which must not end the toolkit that the other tests share.
+        Platform.setImplicitExit(false);
         this.stage = stage;
         controller = new WorkbenchController();
         window = new MainWindow(stage, controller, store, new WorkbenchFiles(folder.resolve("config")));
@@ -291,6 +293,49 @@ class ProjectFileWindowTest {
         assertThat(reread.entries()).as("recent projects read back").containsExactly(file.toAbsolutePath());
     }
 
+    // ---- saving and closing during a run ----
+
+    @Test
+    void saveDuringRunKeepsTraining(FxRobot robot) throws Exception {
+        waitUntilNewProjectReady();
+        onFx(() -> controller.editSettings(settings -> settings.withPasses(20)));
+        Path file = folder.resolve("running.epsnn");
+        robot.clickOn("#start");
+        waitUntil("the run has seen 100 samples", () -> controller.posteriorProperty().get() != null
+                && controller.posteriorProperty().get().samplesSeen() >= 100);
+
+        onFx(() -> {
+            window.files().saveTo(file, null);
+            return null;
+        });
+        waitUntil("the save ended", () -> !window.files().busyProperty().get() && file.toAbsolutePath().equals(window.files().document().file()));
+
+        assertThat(onFx(() -> controller.runStateProperty().get())).as("run state after the save").isEqualTo(RunState.RUNNING);
+        assertThat(Files.readString(file)).as("saved setup").contains("\"format\" : \"epsnn-project\"");
+        // The JSON setup store cannot save a posterior, so the project stays modified and says so.
+        assertThat(statusMessage(robot)).as("status message").contains("without the trained posterior");
+        assertThat(onFx(() -> window.files().document().isModified())).as("modified after saving without the posterior").isTrue();
+    }
+
+    @Test
+    void closeDuringRunAsksAndStopsRun(FxRobot robot) throws Exception {
+        waitUntilNewProjectReady();
+        onFx(() -> controller.editSettings(settings -> settings.withPasses(20)));
+        robot.clickOn("#start");
+        waitUntil("the run has seen 100 samples", () -> controller.posteriorProperty().get() != null
+                && controller.posteriorProperty().get().samplesSeen() >= 100);
+
+        // Not through onFx: the handler waits in the prompt's nested event loop until the test answers it.
+        Platform.runLater(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        DialogPane prompt = waitForDialog(robot, "#unsaved-changes");
+        assertThat(prompt.getContentText()).as("prompt during a run").contains("A run is in progress");
+        clickButton(robot, prompt, ProjectDialogs.DONT_SAVE);
+
+        waitUntil("the window closed", () -> !stage.isShowing());
+        assertThat(onFx(() -> controller.worker().isRunning())).as("worker running after closing").isFalse();
+        assertThat(onFx(() -> controller.runStateProperty().get())).as("run state after closing").isEqualTo(RunState.IDLE);
+    }
+
     // ---- a large load ----
 
     /**
@@ -504,8 +549,7 @@ class ProjectFileWindowTest {
     /** Saves as Save As does once the user has chosen {@code file}, and waits until the save ended. */
     private void saveTo(Path file) throws Exception {
         onFx(() -> {
-            window.files().saveTo(file, () -> {
-            });
+            window.files().saveTo(file, null);
             return null;
         });
         waitUntil("the project is saved to " + file.getFileName(), () -> !window.files().busyProperty().get()
@@ -564,7 +608,7 @@ class ProjectFileWindowTest {
 
     private static <T> T onFx(Callable<T> query) throws Exception {
         try {
-            return WaitForAsyncUtils.asyncFx(query).get();
+            return WaitForAsyncUtils.asyncFx(query).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
