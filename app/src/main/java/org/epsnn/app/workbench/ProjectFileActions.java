@@ -160,6 +160,11 @@ final class ProjectFileActions {
 
     /** Starts a new untitled project without asking, as at start-up. */
     void startNewProject() {
+        startNewProject(null);
+    }
+
+    /** Starts a new untitled project without asking, then runs {@code then} (may be null) once its data is loaded. */
+    void startNewProject(Runnable then) {
         Path previous = document.file();
         controller.resetToDefaults();
         window.resetProjectPanels();
@@ -167,6 +172,9 @@ final class ProjectFileActions {
             document.markNew();
             if (previous != null) {
                 controller.showMessage("New project; " + previous.getFileName() + " was closed.");
+            }
+            if (then != null) {
+                then.run();
             }
         });
     }
@@ -264,9 +272,9 @@ final class ProjectFileActions {
                     window.restoreLayout(state.layout());
                     if (recovered) {
                         document.markUnsaved(belongsTo);
+                        // The autosave stays until a save or a clean exit, in case the window fails again first.
                         controller.showMessage("Recovered the autosave of " + document.displayName()
                                 + "; save it to keep it.");
-                        deleteLater(source);
                     } else {
                         document.markSaved(belongsTo);
                         recent.add(belongsTo);
