@@ -192,6 +192,28 @@ class ProjectFileWindowTest {
     }
 
     @Test
+    void missingDataCancelLeavesProjectUnchanged(FxRobot robot) throws Exception {
+        waitUntilNewProjectReady();
+        NetworkSpec before = network();
+        Path project = folder.resolve("rings.epsnn");
+        org.epsnn.model.project.ProjectSetupJson.write(new ProjectSetup("", DataReference.csv("moved/rings.csv", "ring", 0.2, 1),
+                before, InputEncoding.THRESHOLD_HALF, TrainingSettings.defaults()), project);
+
+        onFx(() -> {
+            window.files().openFile(project);
+            return null;
+        });
+        DialogPane missing = waitForDialog(robot, "#missing-data");
+        assertThat(missing.getHeaderText()).as("missing data message").contains("moved").contains("rings.csv").contains("was not found");
+        assertThat(onFx(() -> missing.lookupButton(ProjectDialogs.LOCATE) != null)).as("Locate button").isTrue();
+        clickButton(robot, missing, ButtonType.CANCEL);
+
+        assertThat(network()).as("network after Cancel").isEqualTo(before);
+        assertThat(onFx(() -> window.files().document().file())).as("project file after Cancel").isNull();
+        assertThat(statusMessage(robot)).as("status message").contains("the open project is unchanged");
+    }
+
+    @Test
     void cancelledLoadLeavesProjectUnchanged(FxRobot robot) throws Exception {
         waitUntilNewProjectReady();
         NetworkSpec before = network();
