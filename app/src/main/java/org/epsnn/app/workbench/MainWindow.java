@@ -604,7 +604,7 @@ public final class MainWindow {
     private String editAutosaveMinutes(double minutes) {
         try {
             files.windowSettings().setAutosaveMinutes(minutes);
-            files.scheduleAutosave();
+            files.autosave().schedule();
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();

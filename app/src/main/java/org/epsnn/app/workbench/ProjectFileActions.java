@@ -6,14 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,7 +26,6 @@ import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.epsnn.model.project.DataReference;
 import org.epsnn.model.project.ProjectSetup;
 import org.slf4j.Logger;
@@ -37,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The File commands of the main window: new, open, open recent, save, save as, the prompt before
- * unsaved changes are dropped, autosave during training and the offer to recover an autosave.
+ * unsaved changes are dropped, and closing. {@link ProjectAutosave} keeps the autosave copy.
  * Reading and writing go through a {@link ProjectStore} on background threads; this class runs
  * on the FX thread and changes the open project only when a load has fully succeeded.
  */
@@ -68,8 +64,7 @@ final class ProjectFileActions {
     private final ProgressBar fileTaskBar = new ProgressBar(0);
     private final Button fileTaskCancel = new Button("Cancel");
     private final HBox fileTaskStatus = new HBox(6, fileTaskText, fileTaskBar, fileTaskCancel);
-    private final javafx.animation.Timeline autosaveTimer = new javafx.animation.Timeline();
-    private boolean autosaveRunning;
+    private final ProjectAutosave autosave;
     private boolean closeConfirmed;
 
     ProjectFileActions(MainWindow window, Stage stage, WorkbenchController controller, ProjectStore store, WorkbenchFiles files) {
@@ -98,8 +93,8 @@ final class ProjectFileActions {
                 requestClose();
             }
         });
+        this.autosave = new ProjectAutosave(this, controller, files, document, windowSettings, recent, dialogs, background);
         trackChanges();
-        scheduleAutosave();
     }
 
     ProjectDocument document() {
@@ -112,6 +107,10 @@ final class ProjectFileActions {
 
     WindowSettings windowSettings() {
         return windowSettings;
+    }
+
+    ProjectAutosave autosave() {
+        return autosave;
     }
 
     /** The status bar part that shows a load or save in progress, with Cancel for loads. */
@@ -143,7 +142,7 @@ final class ProjectFileActions {
                 document.markModified();
             }
             if (!drained.passes().isEmpty()) {
-                autosave();
+                autosave.write();
             }
         });
     }
@@ -221,7 +220,7 @@ final class ProjectFileActions {
      * Opens {@code source} as the project {@code belongsTo}: the same file for a normal open, the
      * original project (null: untitled) when recovering an autosave, which stays marked modified.
      */
-    private void openFile(Path source, Path belongsTo, boolean recovered) {
+    void openFile(Path source, Path belongsTo, boolean recovered) {
         if (busy.get()) {
             controller.showMessage("Wait until the current load or save has finished.");
             return;
@@ -451,7 +450,7 @@ final class ProjectFileActions {
      *
      * @return whether the posterior (if any) was written
      */
-    private boolean writeState(Path target, ProjectState state, java.util.function.DoubleConsumer progress) throws IOException {
+    boolean writeState(Path target, ProjectState state, java.util.function.DoubleConsumer progress) throws IOException {
         try {
             store.save(target, state, progress);
             return true;
@@ -466,7 +465,7 @@ final class ProjectFileActions {
      * Collects the project state on the FX thread and hands it to {@code receiver}, or null
      * before data is loaded. The posterior copy may arrive after a batch, so this may return first.
      */
-    private void buildState(Consumer<ProjectState> receiver) {
+    void buildState(Consumer<ProjectState> receiver) {
         ProjectSetup setup = controller.currentSetup(window.projectDescription());
         if (setup == null) {
             receiver.accept(null);
@@ -537,97 +536,6 @@ final class ProjectFileActions {
         return false;
     }
 
-    // ---- autosave ----
-
-    /** Restarts the autosave timer with the interval of the window settings; it ticks only while training. */
-    void scheduleAutosave() {
-        autosaveTimer.stop();
-        autosaveTimer.getKeyFrames().setAll(new KeyFrame(Duration.minutes(windowSettings.autosaveMinutes()), event -> {
-            if (controller.isTraining()) {
-                autosave();
-            }
-        }));
-        autosaveTimer.setCycleCount(Animation.INDEFINITE);
-        autosaveTimer.play();
-    }
-
-    /**
-     * Writes the autosave copy in the background: {@code .NAME.autosave} beside the project, or
-     * the untitled autosave in the configuration folder. A write still running is not repeated.
-     */
-    void autosave() {
-        if (autosaveRunning) {
-            return;
-        }
-        autosaveRunning = true;
-        Path target = files.autosaveFor(document.file());
-        buildState(state -> {
-            if (state == null) {
-                autosaveRunning = false;
-                return;
-            }
-            background.execute(() -> {
-                try {
-                    Files.createDirectories(target.toAbsolutePath().getParent());
-                    writeState(target, state, done -> {
-                    });
-                    LOG.debug("Autosaved to {}", target);
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("Autosave to {} failed: {}", target, e.toString());
-                    Platform.runLater(() -> controller.showMessage("Autosave to " + target + " failed: " + e.getMessage()));
-                } finally {
-                    Platform.runLater(() -> autosaveRunning = false);
-                }
-            });
-        });
-    }
-
-    /**
-     * Offers to recover each autosave that is newer than its project: that of the untitled
-     * project, of each recent project and of {@code alsoCheck} (may be null). Recover opens it,
-     * Discard deletes it and Later keeps it for the next start.
-     */
-    void offerRecovery(Path alsoCheck) {
-        List<Path> projects = new java.util.ArrayList<>(recent.entries());
-        if (alsoCheck != null) {
-            projects.add(0, alsoCheck.toAbsolutePath().normalize());
-        }
-        Task<List<Path>> scan = new Task<>() {
-            @Override
-            protected List<Path> call() throws IOException {
-                List<Path> found = new java.util.ArrayList<>();
-                if (Files.isRegularFile(files.untitledAutosave())) {
-                    found.add(files.untitledAutosave());
-                }
-                for (Path project : projects) {
-                    Path autosave = files.autosaveFor(project);
-                    if (Files.isRegularFile(autosave) && !found.contains(autosave) && (!Files.exists(project)
-                            || Files.getLastModifiedTime(autosave).compareTo(Files.getLastModifiedTime(project)) > 0)) {
-                        found.add(autosave);
-                    }
-                }
-                return found;
-            }
-        };
-        scan.setOnSucceeded(event -> {
-            for (Path autosave : scan.getValue()) {
-                Path project = files.projectOf(autosave);
-                switch (dialogs.askToRecover(project == null ? ProjectDocument.UNTITLED : project.toString())) {
-                    case RECOVER -> {
-                        openFile(autosave, project, true);
-                        return;
-                    }
-                    case DISCARD -> deleteLater(autosave);
-                    case LATER -> controller.showMessage("The autosave stays in " + autosave + " until the next start.");
-                }
-            }
-        });
-        scan.setOnFailed(event -> LOG.warn("Could not look for autosave files", scan.getException()));
-        Thread thread = new Thread(scan, "autosave-scan");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
     // ---- helpers ----
 
     private void startFileTask(Task<?> task, String text, boolean cancellable) {
@@ -647,7 +555,7 @@ final class ProjectFileActions {
         busy.set(false);
     }
 
-    private void deleteLater(Path file) {
+    void deleteLater(Path file) {
         background.execute(() -> deleteQuietly(file));
     }
 

@@ -28,7 +28,7 @@ public final class WorkbenchApplication extends Application {
             if (project != null) {
                 window.files().openFile(project);
             }
-            window.files().offerRecovery(project);
+            window.files().autosave().offerRecovery(project);
         });
     }
 
