@@ -28,6 +28,12 @@ final class RecentFiles {
     private final Path listFile;
     private final Executor writer;
     private final ObservableList<Path> entries = FXCollections.observableArrayList();
+    /**
+     * The read-only view that callers listen to. It is kept here because the view reaches the
+     * list through a weak listener, so listeners on a view that nobody holds stop firing after
+     * a garbage collection.
+     */
+    private final ObservableList<Path> readOnlyEntries = FXCollections.unmodifiableObservableList(entries);
 
     /** Reads the list from {@code listFile}; a missing or unreadable list starts empty. */
     RecentFiles(Path listFile, Executor writer) {
@@ -55,7 +61,7 @@ final class RecentFiles {
 
     /** The entries, newest first; read-only for callers. */
     ObservableList<Path> entries() {
-        return FXCollections.unmodifiableObservableList(entries);
+        return readOnlyEntries;
     }
 
     /** Puts {@code file} first, removing an older entry of it and the entries beyond {@link #MAX_ENTRIES}. */
