@@ -150,7 +150,8 @@ class MainWindowTest {
         load("strokes");
         // With a warm JIT a first pass at batch 10 took under a second, and the pause sometimes came
         // after it; at batch 2 the pass has five times the batches, so 100 samples in, the run is well inside it.
-        onFx(() -> controller.editSettings(current -> current.withFirstBatchSize(2)));
+        // Twenty passes, so that the run is still going when Stop is clicked after the resume.
+        onFx(() -> controller.editSettings(current -> current.withFirstBatchSize(2).withPasses(20)));
         TrainingSettings settings = onFx(controller::settings);
 
         robot.clickOn("#start");
