@@ -38,6 +38,11 @@ public final class Launcher {
      * started without {@value #VECTOR_MODULE} is restarted once with it, because the engine's
      * kernels need it.
      */
+    /** Returns whether {@code argument} names an existing project file, which opens in the window. */
+    static boolean isProjectFile(String argument) {
+        return (argument.endsWith(".json") || argument.endsWith(".epsnn")) && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(argument));
+    }
+
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains(EpsnnCommand.VERBOSE_OPTION));
         if (!hasVectorModule()) {
@@ -47,7 +52,7 @@ public final class Launcher {
             System.err.println(missingVectorModuleWarning());
             System.exit(1);
         }
-        if (args.length == 0 || args.length == 1 && args[0].endsWith(".json") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
+        if (args.length == 0 || args.length == 1 && isProjectFile(args[0])) {
             javafx.application.Application.launch(org.epsnn.app.workbench.WorkbenchApplication.class, args);
             return;
         }

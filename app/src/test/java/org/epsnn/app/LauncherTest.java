@@ -2,7 +2,10 @@ package org.epsnn.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LauncherTest {
 
@@ -17,5 +20,16 @@ class LauncherTest {
         String warning = Launcher.missingVectorModuleWarning();
 
         assertThat(warning).doesNotContain("\n").contains("needs").contains("--add-modules jdk.incubator.vector");
+    }
+
+    @Test
+    void projectFilesOpenInWindow(@TempDir Path folder) throws Exception {
+        Path project = Files.writeString(folder.resolve("digits.epsnn"), "{}");
+        Path setup = Files.writeString(folder.resolve("digits.epsnn.json"), "{}");
+
+        assertThat(Launcher.isProjectFile(project.toString())).as(".epsnn file").isTrue();
+        assertThat(Launcher.isProjectFile(setup.toString())).as(".epsnn.json file").isTrue();
+        assertThat(Launcher.isProjectFile(folder.resolve("missing.epsnn").toString())).as("missing file").isFalse();
+        assertThat(Launcher.isProjectFile("train")).as("subcommand").isFalse();
     }
 }

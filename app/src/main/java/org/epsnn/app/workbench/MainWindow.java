@@ -121,6 +121,8 @@ public final class MainWindow {
     /** The layout that presentation mode replaced, restored when it ends; null outside presentation mode. */
     private SavedLayout savedLayout;
     private final Scene scene;
+    private final ProjectFileActions files;
+    private final ProjectExports exports;
 
     /** The layout that presentation mode replaces: the split's panes and dividers, the tabs and the selected tab. */
     private record SavedLayout(List<Node> splitItems, double[] dividers, List<Tab> tabs, Tab selected) {
@@ -130,11 +132,24 @@ public final class MainWindow {
     static final double PRESENTATION_SCALE = 1.6;
     static final int PRESENTATION_FONT_PIXELS = 20;
 
+    /** Opens the window with the JSON setup store and the user's configuration folder. */
     public MainWindow(Stage stage, WorkbenchController controller) {
+        this(stage, controller, new SetupJsonProjectStore(), WorkbenchFiles.forUser());
+    }
+
+    /**
+     * Opens the window.
+     *
+     * @param store reads and writes project files
+     * @param workbenchFiles where the recent-projects list, window settings and untitled autosave live
+     */
+    public MainWindow(Stage stage, WorkbenchController controller, ProjectStore store, WorkbenchFiles workbenchFiles) {
         this.stage = stage;
         this.controller = controller;
         this.editor = new NetworkEditorView(theme);
         this.plots = new PlotsPane(theme, controller.comparison(), controller::cancelComparison);
+        this.files = new ProjectFileActions(this, stage, controller, store, workbenchFiles);
+        this.exports = new ProjectExports(controller, plots, store, this::chooseExportFile, this::showError);
 
         split = new SplitPane(leftPane(), plots.node(), rightPane());
         root.setTop(new VBox(menuBar(), toolBar()));
@@ -152,8 +167,12 @@ public final class MainWindow {
                 "Could not write " + path + ": " + error.getMessage()));
         editor.exportActions().setFileChooser(this::chooseExportFile);
         bindController();
-        stage.setTitle("EP-SNN Workbench");
         stage.setScene(scene);
+    }
+
+    /** The File commands: new, open, save, autosave and recovery. */
+    ProjectFileActions files() {
+        return files;
     }
 
     public Scene scene() {
@@ -172,15 +191,34 @@ public final class MainWindow {
 
     private MenuBar menuBar() {
         Menu file = new Menu("_File");
-        MenuItem open = item("_Open project...", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), event -> openProject());
-        MenuItem saveAs = item("Save project _as...", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                event -> saveProject());
-        open.disableProperty().bind(trainingBinding());
-        file.getItems().addAll(open, saveAs, new javafx.scene.control.SeparatorMenuItem(),
+        file.setId("file-menu");
+        MenuItem newProject = item("_New project", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                event -> files.newProject());
+        MenuItem open = item("_Open project...", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), event -> files.open());
+        Menu recent = recentMenu();
+        MenuItem save = item("_Save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), event -> files.save());
+        MenuItem saveAs = item("Save _as...", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                event -> files.saveAs());
+        for (MenuItem busyItem : List.of(newProject, open, recent)) {
+            busyItem.disableProperty().bind(trainingBinding().or(files.busyProperty()));
+        }
+        save.disableProperty().bind(files.busyProperty());
+        saveAs.disableProperty().bind(files.busyProperty());
+        MenuItem exportMetrics = item("Export _metrics as CSV...", null, event -> exports.exportMetrics());
+        MenuItem posteriorCsv = item("Export posterior as CS_V...", null,
+                event -> exports.exportPosterior(ProjectStore.PosteriorFormat.CSV));
+        MenuItem posteriorNpy = item("Export posterior as _NPY...", null,
+                event -> exports.exportPosterior(ProjectStore.PosteriorFormat.NPY));
+        posteriorCsv.disableProperty().bind(controller.hasPosteriorProperty().not());
+        posteriorNpy.disableProperty().bind(controller.hasPosteriorProperty().not());
+        file.setOnShowing(event -> refreshRecentMenu(file));
+        file.getItems().addAll(newProject, open, recent, new javafx.scene.control.SeparatorMenuItem(), save, saveAs,
+                new javafx.scene.control.SeparatorMenuItem(),
                 item("Export accuracy chart as PNG...", null, event -> plots.accuracyChart().exportActions()
                         .export(org.epsnn.views.export.ExportFormat.values()[0])),
+                exportMetrics, posteriorCsv, posteriorNpy,
                 new javafx.scene.control.SeparatorMenuItem(),
-                item("_Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), event -> stage.close()));
+                item("_Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), event -> files.requestClose()));
         Menu edit = new Menu("_Edit");
         MenuItem undo = item("_Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), event -> controller.undo());
         MenuItem redo = item("_Redo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
@@ -239,6 +277,67 @@ public final class MainWindow {
         Menu view = new Menu("_View");
         view.getItems().addAll(presentationItem, shown, new javafx.scene.control.SeparatorMenuItem(), description);
         return view;
+    }
+
+    /**
+     * The Open Recent menu: one item per recent project, newest first. Projects that are no
+     * longer found are greyed out; the check runs in the background whenever the list changes.
+     */
+    private Menu recentMenu() {
+        Menu menu = new Menu("Open _recent");
+        menu.setId("recent-menu");
+        Runnable rebuild = () -> {
+            List<Path> entries = List.copyOf(files.recent().entries());
+            List<MenuItem> items = new java.util.ArrayList<>();
+            for (Path entry : entries) {
+                MenuItem item = item(entry.getFileName() + "  (" + entry.getParent() + ")", null, event -> files.openRecent(entry));
+                item.getProperties().put(Path.class, entry);
+                items.add(item);
+            }
+            if (items.isEmpty()) {
+                MenuItem none = new MenuItem("No recent projects");
+                none.setDisable(true);
+                items.add(none);
+            }
+            MenuItem clear = item("Clear the list", null, event -> entries.forEach(files.recent()::remove));
+            clear.setDisable(entries.isEmpty());
+            items.add(new javafx.scene.control.SeparatorMenuItem());
+            items.add(clear);
+            menu.getItems().setAll(items);
+            markMissing(menu, entries);
+        };
+        files.recent().entries().addListener((javafx.collections.ListChangeListener<Path>) change -> rebuild.run());
+        rebuild.run();
+        return menu;
+    }
+
+    /** Checks again which recent projects exist, for a File menu about to show. */
+    private void refreshRecentMenu(Menu file) {
+        for (MenuItem item : file.getItems()) {
+            if (item instanceof Menu menu && "recent-menu".equals(menu.getId())) {
+                markMissing(menu, List.copyOf(files.recent().entries()));
+            }
+        }
+    }
+
+    private void markMissing(Menu menu, List<Path> entries) {
+        files.background().execute(() -> {
+            java.util.Set<Path> missing = new java.util.HashSet<>();
+            for (Path entry : entries) {
+                if (!java.nio.file.Files.isRegularFile(entry)) {
+                    missing.add(entry);
+                }
+            }
+            javafx.application.Platform.runLater(() -> {
+                for (MenuItem item : menu.getItems()) {
+                    Object entry = item.getProperties().get(Path.class);
+                    if (entry != null && missing.contains(entry)) {
+                        item.setDisable(true);
+                        item.setText(((Path) entry).getFileName() + "  (not found: " + ((Path) entry).getParent() + ")");
+                    }
+                }
+            });
+        });
     }
 
     private List<MenuItem> trainItems() {
@@ -479,7 +578,7 @@ public final class MainWindow {
         message.textProperty().bind(controller.messageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
-        HBox status = new HBox(10, bar, progress, new Separator(Orientation.VERTICAL), message);
+        HBox status = new HBox(10, bar, progress, new Separator(Orientation.VERTICAL), message, files.statusNode());
         status.setPadding(new Insets(4, 8, 4, 8));
         return status;
     }
@@ -656,7 +755,19 @@ public final class MainWindow {
                         Integer.class, () -> current.evaluationInterval(), value -> editSetting(s -> s.withEvaluationInterval(value)),
                         this::showSettingsMessage),
                 new SheetItem<>(category, "Input encoding", "threshold, threshold:LEVEL, bernoulli or real", String.class,
-                        () -> controller.encoding().toString(), controller::editEncoding, this::showSettingsMessage));
+                        () -> controller.encoding().toString(), controller::editEncoding, this::showSettingsMessage),
+                new SheetItem<>("Window", "Autosave (min)", "Minutes between two autosaves during a run; one is also written after each pass",
+                        Double.class, () -> files.windowSettings().autosaveMinutes(), this::editAutosaveMinutes, this::showSettingsMessage));
+    }
+
+    private String editAutosaveMinutes(double minutes) {
+        try {
+            files.windowSettings().setAutosaveMinutes(minutes);
+            files.autosave().schedule();
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     private String editSetting(java.util.function.UnaryOperator<TrainingSettings> edit) {
@@ -737,6 +848,11 @@ public final class MainWindow {
 
     /** Generates a built-in dataset with the seed, noise and sizes in the data panel. */
     void loadBuiltIn(String name) {
+        loadBuiltIn(name, null);
+    }
+
+    /** Generates a built-in dataset as {@link #loadBuiltIn(String)} does, then runs {@code onLoaded} (may be null). */
+    void loadBuiltIn(String name, Runnable onLoaded) {
         if (!name.equals(builtInChoice.getValue())) {
             builtInChoice.setValue(name);
         }
@@ -765,64 +881,11 @@ public final class MainWindow {
             return;
         }
         controller.loadData(new DataChoice.BuiltIn(name, trainSize, testSize, noise, seed),
-                error -> showError("Could not generate " + name, error.getMessage()));
-    }
-
-    private void openProject() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a project");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("EP-SNN projects", "*.epsnn.json", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        Path samples = Path.of("samples");
-        if (java.nio.file.Files.isDirectory(samples)) {
-            chooser.setInitialDirectory(samples.toAbsolutePath().toFile());
-        }
-        File file = chooser.showOpenDialog(stage);
-        if (file != null) {
-            openProject(file.toPath());
-        }
-    }
-
-    /** Opens a project file; an MNIST project without a folder asks for one. */
-    void openProject(Path file) {
-        org.epsnn.model.project.ProjectSetup setup;
-        try {
-            setup = org.epsnn.model.project.ProjectSetupJson.read(file);
-        } catch (IOException e) {
-            showError("Could not open the project", e.getMessage());
-            return;
-        }
-        org.epsnn.model.project.DataReference reference = setup.data();
-        DataChoice choice;
-        switch (reference.kind()) {
-            case BUILT_IN -> choice = new DataChoice.BuiltIn(reference.name(), reference.trainSamples(), reference.testSamples(),
-                    reference.noise(), reference.seed());
-            case CSV -> choice = new DataChoice.Csv(resolve(file, reference.path()), reference.target(), reference.testFraction(),
-                    reference.seed());
-            default -> {
-                Path folder = reference.path() == null ? null : resolve(file, reference.path());
-                if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
-                    DirectoryChooser chooser = new DirectoryChooser();
-                    chooser.setTitle("Folder with the four MNIST IDX files");
-                    File chosen = chooser.showDialog(stage);
-                    if (chosen == null) {
-                        return;
-                    }
-                    folder = chosen.toPath();
-                }
-                choice = new DataChoice.Mnist(folder);
-            }
-        }
-        projectDescription.setText(setup.description());
-        descriptionPanel.setVisible(!setup.description().isBlank());
-        if (reference.kind() == org.epsnn.model.project.DataReference.Kind.BUILT_IN) {
-            showBuiltInParameters(reference);
-        }
-        controller.openProject(setup, choice, error -> showError("Could not load the project's data", error.getMessage()));
+                error -> showError("Could not generate " + name, error.getMessage()), onLoaded);
     }
 
     /** Shows a project's built-in dataset and its parameters in the data panel, so Generate repeats them. */
-    private void showBuiltInParameters(org.epsnn.model.project.DataReference reference) {
+    void showBuiltInParameters(org.epsnn.model.project.DataReference reference) {
         builtInChoice.setValue(reference.name());
         seedField.setText(Long.toString(reference.seed()));
         if (!Double.isNaN(reference.noise())) {
@@ -836,26 +899,63 @@ public final class MainWindow {
         }
     }
 
-    private static Path resolve(Path projectFile, String path) {
-        Path candidate = Path.of(path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path);
-        return candidate.isAbsolute() ? candidate : projectFile.toAbsolutePath().getParent().resolve(candidate).normalize();
+    /** Shows an opened project's description, and a built-in dataset's parameters in the data panel. */
+    void showProject(org.epsnn.model.project.ProjectSetup setup) {
+        projectDescription.setText(setup.description());
+        descriptionPanel.setVisible(!setup.description().isBlank());
+        if (setup.data().kind() == org.epsnn.model.project.DataReference.Kind.BUILT_IN) {
+            showBuiltInParameters(setup.data());
+        }
     }
 
-    private void saveProject() {
-        org.epsnn.model.project.ProjectSetup setup = controller.currentSetup(projectDescription.getText());
-        if (setup == null) {
-            controller.showMessage("Load data before saving a project.");
-            return;
+    /** Clears what belongs to one project, for a new one. */
+    void resetProjectPanels() {
+        projectDescription.setText("");
+        descriptionPanel.setVisible(false);
+    }
+
+    String projectDescription() {
+        return projectDescription.getText();
+    }
+
+    /** Adds the window size, the divider positions and the plots' choices to {@code layout}. */
+    void saveLayout(java.util.Map<String, String> layout) {
+        layout.put("window.width", Double.toString(stage.getWidth()));
+        layout.put("window.height", Double.toString(stage.getHeight()));
+        double[] dividers = split.getDividerPositions();
+        for (int i = 0; i < dividers.length; i++) {
+            layout.put("split.divider" + i, Double.toString(dividers[i]));
         }
-        Optional<Path> file = chooseExportFile("epsnn.json");
-        if (file.isEmpty()) {
-            return;
+        plots.saveLayout(layout);
+    }
+
+    /** Restores what {@link #saveLayout} kept; keys that are missing or invalid are ignored. */
+    void restoreLayout(java.util.Map<String, String> layout) {
+        for (int i = 0; i < split.getDividers().size(); i++) {
+            int divider = i;
+            doubleEntry(layout, "split.divider" + i).filter(position -> position > 0 && position < 1)
+                    .ifPresent(position -> split.setDividerPosition(divider, position));
         }
+        if (!stage.isMaximized() && !stage.isFullScreen()) {
+            doubleEntry(layout, "window.width").filter(width -> width >= 400).ifPresent(stage::setWidth);
+            doubleEntry(layout, "window.height").filter(height -> height >= 300).ifPresent(stage::setHeight);
+        }
+        plots.restoreLayout(layout);
+    }
+
+    static Optional<Integer> integerEntry(java.util.Map<String, String> layout, String key) {
         try {
-            org.epsnn.model.project.ProjectSetupJson.write(setup, file.get());
-            controller.showMessage("Saved the project setup to " + file.get() + " (the trained posterior is not saved yet).");
-        } catch (IOException e) {
-            showError("Could not save the project", "Could not write " + file.get() + ": " + e.getMessage());
+            return Optional.ofNullable(layout.get(key)).map(String::trim).map(Integer::valueOf);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Double> doubleEntry(java.util.Map<String, String> layout, String key) {
+        try {
+            return Optional.ofNullable(layout.get(key)).map(String::trim).map(Double::valueOf).filter(Double::isFinite);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
@@ -918,7 +1018,8 @@ public final class MainWindow {
                 "Ctrl+Z / Ctrl+Shift+Z  undo / redo a network edit",
                 "Ctrl+L  add a layer after the selection",
                 "Ctrl+Delete  remove the selected layer",
-                "Ctrl+O  open a project, Ctrl+Shift+S  save the project setup",
+                "Ctrl+N  new project, Ctrl+O  open a project",
+                "Ctrl+S  save, Ctrl+Shift+S  save as",
                 "Ctrl+M  open an MNIST folder, Ctrl+Shift+O  open a CSV file",
                 "F11  presentation mode on or off",
                 "Right-click a plot to export it as PNG, SVG or CSV"), ButtonType.OK);

@@ -102,6 +102,7 @@ final class PlotsPane {
     private boolean stepAwaited;
     /** The changes of the last step; null before a step and once training moved past it. */
     private StepChanges stepChanges;
+    private final List<MetricHistory.Marker> passMarkers = new ArrayList<>();
 
     PlotsPane(ChartTheme theme, GradientComparison gradientComparison, Runnable onCancelComparison) {
         this.theme = theme;
@@ -300,6 +301,7 @@ final class PlotsPane {
     void resetHistory(int depth) {
         accuracy.clear();
         accuracy.clearMarkers();
+        passMarkers.clear();
         meanHistory.clear();
         firing.clear();
         firingLayers = -1;
@@ -356,6 +358,7 @@ final class PlotsPane {
         }
         for (PassSummary pass : drained.passes()) {
             accuracy.addMarker(pass.samplesSeen(), "pass " + pass.pass());
+            passMarkers.add(new MetricHistory.Marker(pass.samplesSeen(), "pass " + pass.pass()));
         }
         if (drained.startSnapshot() != null && stepAwaited) {
             stepBaseline = drained.startSnapshot();
@@ -377,6 +380,52 @@ final class PlotsPane {
             recordFiring(lastSnapshot);
             redrawSelectedTab();
         }
+    }
+
+    /** Returns the curves and pass markers of the accuracy chart, as far as it keeps them. */
+    MetricHistory metricHistory() {
+        List<MetricHistory.Series> curves = new ArrayList<>();
+        for (String name : accuracy.seriesNames()) {
+            var series = accuracy.series(name);
+            double[] x = new double[series.shownCount()];
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = series.shownX(i);
+                y[i] = series.shownY(i);
+            }
+            curves.add(new MetricHistory.Series(name, x, y));
+        }
+        return new MetricHistory(curves, passMarkers);
+    }
+
+    /** Shows the curves and markers of a saved project; curves of unknown names are left out. */
+    void showMetricHistory(MetricHistory history) {
+        for (MetricHistory.Series curve : history.series()) {
+            if (accuracy.seriesNames().contains(curve.name())) {
+                accuracy.appendAll(curve.name(), curve.x(), curve.y());
+            }
+        }
+        for (MetricHistory.Marker marker : history.passMarkers()) {
+            accuracy.addMarker(marker.x(), marker.label());
+            passMarkers.add(marker);
+        }
+    }
+
+    /** Adds the selected tab, layer and neuron to {@code layout}. */
+    void saveLayout(java.util.Map<String, String> layout) {
+        layout.put("plots.tab", Integer.toString(tabs.getSelectionModel().getSelectedIndex()));
+        if (layerChoice.getValue() != null) {
+            layout.put("plots.layer", Integer.toString(layerChoice.getValue()));
+        }
+        layout.put("plots.neuron", Integer.toString(neuronChoice.getValue()));
+    }
+
+    /** Restores what {@link #saveLayout} kept; keys that are missing or invalid are ignored. */
+    void restoreLayout(java.util.Map<String, String> layout) {
+        MainWindow.integerEntry(layout, "plots.tab").filter(tab -> tab >= 0 && tab < tabs.getTabs().size())
+                .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+        MainWindow.integerEntry(layout, "plots.layer").filter(layerChoice.getItems()::contains).ifPresent(layerChoice::setValue);
+        MainWindow.integerEntry(layout, "plots.neuron").ifPresent(neuron -> neuronChoice.getValueFactory().setValue(neuron));
     }
 
     /** Redraws the views of the tab on show from the last snapshot. */

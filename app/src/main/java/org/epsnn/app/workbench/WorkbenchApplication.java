@@ -7,7 +7,7 @@ import javafx.stage.Stage;
 
 /**
  * The JavaFX application: opens the main window with the built-in stroke digits loaded, ready to
- * train, or with the project file given as the only argument.
+ * train, or with the project file given as the only argument, and offers to recover autosaves.
  */
 public final class WorkbenchApplication extends Application {
 
@@ -22,11 +22,14 @@ public final class WorkbenchApplication extends Application {
         MainWindow window = new MainWindow(stage, controller);
         stage.show();
         List<String> arguments = getParameters().getRaw();
-        if (arguments.size() == 1) {
-            window.openProject(Path.of(arguments.get(0)));
-        } else {
-            window.loadBuiltIn(DEFAULT_DATASET);
-        }
+        Path project = arguments.size() == 1 ? Path.of(arguments.get(0)) : null;
+        // The project opens after the default data, so that a project that fails to open leaves a usable window.
+        window.files().startNewProject(() -> {
+            if (project != null) {
+                window.files().openFile(project);
+            }
+            window.files().autosave().offerRecovery(project);
+        });
     }
 
     @Override

@@ -3,10 +3,12 @@ package org.epsnn.app.workbench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -76,9 +78,7 @@ public final class WorkbenchController {
     static final int PROBE_LINE = 200;
 
     private final EditHistory history = new EditHistory(defaultNetwork(196, 10));
-    private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(this, "settings",
-            TrainingSettings.defaults().withPasses(3).withThreads(Math.max(1, Runtime.getRuntime().availableProcessors()))
-                    .withEvaluationInterval(DEFAULT_EVALUATION_INTERVAL).withTrainEvaluationSamples(2000));
+    private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(this, "settings", defaultSettings());
     private final ObjectProperty<InputEncoding> encoding = new SimpleObjectProperty<>(this, "encoding", InputEncoding.THRESHOLD_HALF);
     private final ReadOnlyObjectWrapper<DataChoice> dataChoice = new ReadOnlyObjectWrapper<>(this, "dataChoice");
     private final ReadOnlyObjectWrapper<TrainingData> data = new ReadOnlyObjectWrapper<>(this, "data");
@@ -94,6 +94,7 @@ public final class WorkbenchController {
     private boolean compareAfterRun;
     private final List<Consumer<LiveFeed.Drained>> feedConsumers = new ArrayList<>();
     private final List<Runnable> resetListeners = new ArrayList<>();
+    private final List<Consumer<Optional<EpNetwork>>> pendingCopies = new ArrayList<>();
     private LiveFeed feed;
     private RunControl control;
     private long lastDrain;
@@ -119,6 +120,7 @@ public final class WorkbenchController {
             drainFeed(System.nanoTime());
             pump.stop();
             runState.set(RunState.IDLE);
+            servePendingCopies();
             message.set("Training failed: " + (error == null ? "unknown error" : error.getMessage()));
         });
         history.networkProperty().addListener((observable, before, after) -> discardPosterior("network changed"));
@@ -129,6 +131,11 @@ public final class WorkbenchController {
                 message.set(comparison.statusProperty().get());
             }
         });
+    }
+
+    private static TrainingSettings defaultSettings() {
+        return TrainingSettings.defaults().withPasses(3).withThreads(Math.max(1, Runtime.getRuntime().availableProcessors()))
+                .withEvaluationInterval(DEFAULT_EVALUATION_INTERVAL).withTrainEvaluationSamples(2000);
     }
 
     /** A network of {@code inputs}-100-{@code outputs} with Heaviside neurons and Gaussian weights of prior variance 1. */
@@ -188,6 +195,10 @@ public final class WorkbenchController {
 
     public InputEncoding encoding() {
         return encoding.get();
+    }
+
+    public ReadOnlyObjectProperty<InputEncoding> encodingProperty() {
+        return encoding;
     }
 
     /** Receives every drain of the live feed on the FX thread. */
@@ -274,25 +285,130 @@ public final class WorkbenchController {
     // ---- projects ----
 
     /**
-     * Opens a project setup: loads its data, then applies its network, input encoding and settings.
+     * Opens a saved project: loads its data, then applies its network, input encoding, settings
+     * and, when it fits the network, its trained posterior, and runs {@code onOpened}. When the
+     * data cannot be loaded, {@code onError} runs and the open project stays as it was.
      *
-     * @param data where to load from, already resolved (an MNIST project's folder chosen by the user)
+     * @param data where to load from, already resolved (a moved data file located by the user)
      */
-    public void openProject(org.epsnn.model.project.ProjectSetup setup, DataChoice data, Consumer<Throwable> onError) {
+    public void openProject(ProjectState state, DataChoice data, Consumer<Throwable> onError, Runnable onOpened) {
+        org.epsnn.model.project.ProjectSetup setup = state.setup();
         loadData(data, onError, () -> {
-            TrainingData loaded = this.data.get();
-            NetworkSpec network = setup.network();
-            if (network.inputSize() != loaded.train().columns() || network.outputSize() != loaded.train().outputCount()) {
-                message.set("The project's network " + network.sizesText() + " does not fit the data (" + loaded.summary()
-                        + "); the input and output layers follow the data.");
+            applySetup(setup, data);
+            EpNetwork trained = state.posterior().orElse(null);
+            if (trained != null && history.network().equals(trained.spec()) && encoding.get().equals(trained.encoding())) {
+                posterior.set(trained);
+                hasPosterior.set(true);
+                message.set("Opened the project: " + setup.network().sizesText() + " on " + data.describe() + ", trained for "
+                        + trained.completedPasses() + " passes.");
+                showPosterior(trained);
+            } else if (trained != null) {
+                message.set("The project's posterior does not fit its network " + setup.network().sizesText()
+                        + " and was not loaded; training starts from the prior.");
+            }
+            onOpened.run();
+        });
+    }
+
+    /** Applies a setup's network, encoding and settings to freshly loaded data. */
+    private void applySetup(org.epsnn.model.project.ProjectSetup setup, DataChoice data) {
+        TrainingData loaded = this.data.get();
+        NetworkSpec network = setup.network();
+        if (network.inputSize() != loaded.train().columns() || network.outputSize() != loaded.train().outputCount()) {
+            message.set("The project's network " + network.sizesText() + " does not fit the data (" + loaded.summary()
+                    + "); the input and output layers follow the data.");
+            return;
+        }
+        history.reset(network);
+        encoding.set(setup.encoding());
+        settings.set(setup.settings());
+        discardPosterior(null);
+        message.set("Opened the project: " + network.sizesText() + " on " + data.describe() + ".");
+    }
+
+    /**
+     * Draws a posterior that did not come from a run here, such as a loaded one: its snapshot is
+     * built on a background thread and handed to the feed consumers like a snapshot of a run.
+     */
+    private void showPosterior(EpNetwork trained) {
+        TrainingData loaded = data.get();
+        TrainingSettings current = settings.get().withThreads(1);
+        Task<org.epsnn.model.training.TrainingSnapshot> task = new Task<>() {
+            @Override
+            protected org.epsnn.model.training.TrainingSnapshot call() {
+                try (org.epsnn.model.ep.EpTrainer trainer = new org.epsnn.model.ep.EpTrainer(trained, loaded.train(), current)) {
+                    trainer.setSnapshotSamples(loaded.test(), snapshotRows(loaded));
+                    double[] probe = probePoints(loaded);
+                    if (probe.length > 0) {
+                        trainer.setProbePoints(probe);
+                    }
+                    return trainer.snapshot();
+                }
+            }
+        };
+        task.setOnSucceeded(event -> {
+            if (posterior.get() != trained) {
                 return;
             }
-            history.reset(network);
-            encoding.set(setup.encoding());
-            settings.set(setup.settings());
-            discardPosterior(null);
-            message.set("Opened the project: " + network.sizesText() + " on " + data.describe() + ".");
+            LiveFeed.Drained drained = new LiveFeed.Drained(null, List.of(), task.getValue(), null, List.of(), List.of());
+            feedConsumers.forEach(consumer -> consumer.accept(drained));
         });
+        task.setOnFailed(event -> LOG.warn("Could not draw the loaded posterior", task.getException()));
+        Thread thread = new Thread(task, "posterior-snapshot");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Hands a copy of the trained posterior to {@code receiver} on the FX thread, or an empty value
+     * when there is none. During a run the training thread copies it between two batches, also
+     * while paused; otherwise the copy is made at once.
+     */
+    public void requestPosteriorCopy(Consumer<Optional<EpNetwork>> receiver) {
+        EpNetwork network = posterior.get();
+        if (network == null) {
+            receiver.accept(Optional.empty());
+            return;
+        }
+        if (!isTraining() && !service.isRunning()) {
+            receiver.accept(Optional.of(NetworkCopies.copyOf(network)));
+            return;
+        }
+        pendingCopies.add(receiver);
+        control.runBetweenBatches(() -> {
+            EpNetwork copy = NetworkCopies.copyOf(network);
+            Platform.runLater(() -> {
+                if (pendingCopies.remove(receiver)) {
+                    receiver.accept(Optional.of(copy));
+                }
+            });
+        });
+    }
+
+    /** Serves the copies that a run ended before taking: the network is no longer changing. */
+    private void servePendingCopies() {
+        List<Consumer<Optional<EpNetwork>>> waiting = new ArrayList<>(pendingCopies);
+        pendingCopies.clear();
+        EpNetwork network = posterior.get();
+        for (Consumer<Optional<EpNetwork>> receiver : waiting) {
+            receiver.accept(network == null ? Optional.empty() : Optional.of(NetworkCopies.copyOf(network)));
+        }
+    }
+
+    /** Returns the settings, network and encoding to their defaults and discards the posterior; the data stays. */
+    public void resetToDefaults() {
+        if (refuseWhileTraining()) {
+            return;
+        }
+        settings.set(defaultSettings());
+        TrainingData loaded = data.get();
+        NetworkSpec fresh = defaultNetwork(history.network().inputSize(), history.network().outputSize());
+        history.reset(fresh);
+        if (loaded != null) {
+            encoding.set(loaded.defaultEncoding());
+            adaptNetworkTo(loaded);
+        }
+        discardPosterior(null);
     }
 
     /** The current setup as a project, or null before data is loaded. */
@@ -578,6 +694,7 @@ public final class WorkbenchController {
         drainFeed(System.nanoTime());
         pump.stop();
         runState.set(RunState.IDLE);
+        servePendingCopies();
         switch (outcome.ending()) {
             case COMPLETED -> message.set("Training finished: " + outcome.passes().size() + " passes.");
             case CANCELLED -> message.set("Training stopped; the posterior of the last batch is kept.");

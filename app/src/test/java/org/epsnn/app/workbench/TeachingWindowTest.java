@@ -78,7 +78,7 @@ class TeachingWindowTest {
                 .get("description").asText());
 
         onFx(() -> {
-            window.openProject(project);
+            window.files().openFile(project);
             return null;
         });
         waitUntil("the project is open", () -> controller.dataChoiceProperty().get() != null);

@@ -1,0 +1,58 @@
+package org.epsnn.app.workbench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The curves of the accuracy chart as the plots hold them, so that a reopened project shows how
+ * its posterior was trained. Arrays are copies and must not be modified.
+ *
+ * @param series the named curves, each as x (samples seen) and y values
+ * @param passMarkers the samples seen at the end of each pass, with their labels
+ */
+public record MetricHistory(List<Series> series, List<Marker> passMarkers) {
+
+    /** No curves and no markers. */
+    public static final MetricHistory EMPTY = new MetricHistory(List.of(), List.of());
+
+    public MetricHistory {
+        series = List.copyOf(series);
+        passMarkers = List.copyOf(passMarkers);
+    }
+
+    /** One curve: a y value at each x value. */
+    public record Series(String name, double[] x, double[] y) {
+        public Series {
+            Objects.requireNonNull(name, "name");
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("Series '" + name + "' has " + x.length + " x values and " + y.length + " y values");
+            }
+            x = x.clone();
+            y = y.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Series that && name.equals(that.name) && Arrays.equals(x, that.x) && Arrays.equals(y, that.y);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * name.hashCode() + 17 * Arrays.hashCode(x) + Arrays.hashCode(y);
+        }
+
+        @Override
+        public String toString() {
+            return "Series[" + name + ", " + x.length + " points]";
+        }
+    }
+
+    /** A vertical marker on the x axis, such as the end of a pass. */
+    public record Marker(double x, String label) {
+    }
+
+    public boolean isEmpty() {
+        return series.stream().allMatch(curve -> curve.x().length == 0) && passMarkers.isEmpty();
+    }
+}

@@ -1,0 +1,64 @@
+package org.epsnn.app.workbench;
+
+import java.nio.file.Path;
+
+/**
+ * The locations of the window's own files: the recent-files list, the window settings and the
+ * autosave copy of an untitled project.
+ *
+ * @param configFolder the folder for these files; created when the first one is written
+ */
+public record WorkbenchFiles(Path configFolder) {
+
+    /** System property that overrides the configuration folder, for tests and portable installs. */
+    public static final String CONFIG_FOLDER_PROPERTY = "epsnn.config.dir";
+
+    /**
+     * Returns the user's folder: the {@value #CONFIG_FOLDER_PROPERTY} property when set, else
+     * {@code $XDG_CONFIG_HOME/epsnn}, else {@code ~/.config/epsnn}.
+     */
+    public static WorkbenchFiles forUser() {
+        String override = System.getProperty(CONFIG_FOLDER_PROPERTY);
+        if (override != null && !override.isBlank()) {
+            return new WorkbenchFiles(Path.of(override));
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return new WorkbenchFiles(base.resolve("epsnn"));
+    }
+
+    /** The list of recently opened projects, one path a line, newest first. */
+    public Path recentList() {
+        return configFolder.resolve("recent-projects.txt");
+    }
+
+    /** The window settings, such as the autosave interval, as a properties file. */
+    public Path windowSettings() {
+        return configFolder.resolve("window.properties");
+    }
+
+    /** The autosave copy of a project that has not been saved yet. */
+    public Path untitledAutosave() {
+        return configFolder.resolve("autosave").resolve("Untitled.epsnn.autosave");
+    }
+
+    /** The autosave copy of {@code project}: {@code .NAME.autosave} beside it, or the untitled one when null. */
+    public Path autosaveFor(Path project) {
+        if (project == null) {
+            return untitledAutosave();
+        }
+        return project.toAbsolutePath().resolveSibling("." + project.getFileName() + ".autosave");
+    }
+
+    /** The project that {@code autosave} is a copy of, or null for the untitled autosave. */
+    public Path projectOf(Path autosave) {
+        if (autosave.toAbsolutePath().equals(untitledAutosave().toAbsolutePath())) {
+            return null;
+        }
+        String name = autosave.getFileName().toString();
+        if (!name.startsWith(".") || !name.endsWith(".autosave")) {
+            throw new IllegalArgumentException(autosave + " is not an autosave file (expected .NAME.autosave)");
+        }
+        return autosave.toAbsolutePath().resolveSibling(name.substring(1, name.length() - ".autosave".length()));
+    }
+}
