@@ -132,9 +132,9 @@ public final class MainWindow {
     static final double PRESENTATION_SCALE = 1.6;
     static final int PRESENTATION_FONT_PIXELS = 20;
 
-    /** Opens the window with the JSON setup store and the user's configuration folder. */
+    /** Opens the window with the project file store and the user's configuration folder. */
     public MainWindow(Stage stage, WorkbenchController controller) {
-        this(stage, controller, new SetupJsonProjectStore(), WorkbenchFiles.forUser());
+        this(stage, controller, new EpsnnProjectStore(), WorkbenchFiles.forUser());
     }
 
     /**

@@ -3,6 +3,7 @@ package org.epsnn.app.workbench;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.epsnn.model.training.PassSummary;
 
 /**
  * The curves of the accuracy chart as the plots hold them, so that a reopened project shows how
@@ -10,15 +11,22 @@ import java.util.Objects;
  *
  * @param series the named curves, each as x (samples seen) and y values
  * @param passMarkers the samples seen at the end of each pass, with their labels
+ * @param passes the results of each pass of the posterior, in order
  */
-public record MetricHistory(List<Series> series, List<Marker> passMarkers) {
+public record MetricHistory(List<Series> series, List<Marker> passMarkers, List<PassSummary> passes) {
 
-    /** No curves and no markers. */
-    public static final MetricHistory EMPTY = new MetricHistory(List.of(), List.of());
+    /** No curves, no markers and no passes. */
+    public static final MetricHistory EMPTY = new MetricHistory(List.of(), List.of(), List.of());
 
     public MetricHistory {
         series = List.copyOf(series);
         passMarkers = List.copyOf(passMarkers);
+        passes = List.copyOf(passes);
+    }
+
+    /** Curves and markers without pass results. */
+    public MetricHistory(List<Series> series, List<Marker> passMarkers) {
+        this(series, passMarkers, List.of());
     }
 
     /** One curve: a y value at each x value. */
@@ -53,6 +61,6 @@ public record MetricHistory(List<Series> series, List<Marker> passMarkers) {
     }
 
     public boolean isEmpty() {
-        return series.stream().allMatch(curve -> curve.x().length == 0) && passMarkers.isEmpty();
+        return series.stream().allMatch(curve -> curve.x().length == 0) && passMarkers.isEmpty() && passes.isEmpty();
     }
 }

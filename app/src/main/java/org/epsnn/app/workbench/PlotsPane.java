@@ -103,6 +103,7 @@ final class PlotsPane {
     /** The changes of the last step; null before a step and once training moved past it. */
     private StepChanges stepChanges;
     private final List<MetricHistory.Marker> passMarkers = new ArrayList<>();
+    private final List<PassSummary> passSummaries = new ArrayList<>();
 
     PlotsPane(ChartTheme theme, GradientComparison gradientComparison, Runnable onCancelComparison) {
         this.theme = theme;
@@ -302,6 +303,7 @@ final class PlotsPane {
         accuracy.clear();
         accuracy.clearMarkers();
         passMarkers.clear();
+        passSummaries.clear();
         meanHistory.clear();
         firing.clear();
         firingLayers = -1;
@@ -359,6 +361,7 @@ final class PlotsPane {
         for (PassSummary pass : drained.passes()) {
             accuracy.addMarker(pass.samplesSeen(), "pass " + pass.pass());
             passMarkers.add(new MetricHistory.Marker(pass.samplesSeen(), "pass " + pass.pass()));
+            passSummaries.add(pass);
         }
         if (drained.startSnapshot() != null && stepAwaited) {
             stepBaseline = drained.startSnapshot();
@@ -395,7 +398,7 @@ final class PlotsPane {
             }
             curves.add(new MetricHistory.Series(name, x, y));
         }
-        return new MetricHistory(curves, passMarkers);
+        return new MetricHistory(curves, passMarkers, passSummaries);
     }
 
     /** Shows the curves and markers of a saved project; curves of unknown names are left out. */
@@ -409,6 +412,7 @@ final class PlotsPane {
             accuracy.addMarker(marker.x(), marker.label());
             passMarkers.add(marker);
         }
+        passSummaries.addAll(history.passes());
     }
 
     /** Adds the selected tab, layer and neuron to {@code layout}. */

@@ -348,7 +348,9 @@ final class ProjectFileActions {
     }
 
     private void save(Runnable onSaved) {
-        if (document.file() == null) {
+        // A version 1 setup (.epsnn.json) opened from samples/ or elsewhere is not overwritten with
+        // the new format: Save asks for an .epsnn file instead.
+        if (document.file() == null || !document.file().getFileName().toString().endsWith("." + EXTENSION)) {
             saveAs(onSaved);
         } else {
             saveTo(document.file(), onSaved);
@@ -364,7 +366,7 @@ final class ProjectFileActions {
         chooser.setTitle("Save the project as");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("EP-SNN projects", "*." + EXTENSION));
         chooser.setInitialFileName(document.file() == null ? ProjectDocument.UNTITLED + "." + EXTENSION
-                : document.file().getFileName().toString());
+                : projectFileName(document.file()));
         if (document.file() != null) {
             chooser.setInitialDirectory(document.file().getParent().toFile());
         }
@@ -377,6 +379,17 @@ final class ProjectFileActions {
             target = target.resolveSibling(target.getFileName() + "." + EXTENSION);
         }
         saveTo(target, onSaved);
+    }
+
+    /** The name under which {@code file} saves as a project: {@code xor.epsnn.json} becomes {@code xor.epsnn}. */
+    static String projectFileName(Path file) {
+        String name = file.getFileName().toString();
+        for (String suffix : new String[] {"." + EXTENSION + ".json", ".json"}) {
+            if (name.endsWith(suffix)) {
+                return name.substring(0, name.length() - suffix.length()) + "." + EXTENSION;
+            }
+        }
+        return name;
     }
 
     /**

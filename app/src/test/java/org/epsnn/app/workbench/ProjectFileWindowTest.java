@@ -111,7 +111,8 @@ class ProjectFileWindowTest {
         robot.push(KeyCode.CONTROL, KeyCode.S);
         waitUntil("Ctrl+S saved the project", () -> !window.files().document().isModified());
         assertThat(onFx(stage::getTitle)).as("title after Ctrl+S").isEqualTo("digits.epsnn" + APPLICATION);
-        assertThat(Files.readString(file)).as("saved network").contains("\"size\" : 16");
+        assertThat(org.epsnn.model.project.ProjectFiles.load(file).setup().network().layers())
+                .as("saved network").extracting(org.epsnn.model.network.LayerSpec::size).contains(16);
     }
 
     @Test
@@ -166,8 +167,8 @@ class ProjectFileWindowTest {
         String titleBefore = onFx(stage::getTitle);
 
         Path truncated = folder.resolve("truncated.epsnn");
-        String valid = Files.readString(saved);
-        Files.writeString(truncated, valid.substring(0, valid.length() / 2));
+        byte[] valid = Files.readAllBytes(saved);
+        Files.write(truncated, java.util.Arrays.copyOf(valid, valid.length / 2));
         Path empty = Files.createFile(folder.resolve("empty.epsnn"));
         Path wrongType = folder.resolve("picture.epsnn");
         Files.write(wrongType, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});
@@ -249,13 +250,14 @@ class ProjectFileWindowTest {
         robot.clickOn("#start");
         poll("the autosave file appears", () -> Files.isRegularFile(autosave));
         waitUntil("the run ended", () -> controller.runStateProperty().get() == RunState.IDLE && !controller.worker().isRunning());
-        assertThat(Files.readString(autosave)).as("autosaved network").contains("\"size\" : 37");
+        assertThat(org.epsnn.model.project.ProjectFiles.load(autosave).setup().network().layers().get(0).size())
+                .as("autosaved network").isEqualTo(37);
 
         // A crash leaves the autosave behind: the next start opens a second window on the same folder.
         WorkbenchController nextController = onFx(WorkbenchController::new);
         MainWindow next = onFx(() -> {
             Stage nextStage = new Stage();
-            MainWindow opened = new MainWindow(nextStage, nextController, new SetupJsonProjectStore(),
+            MainWindow opened = new MainWindow(nextStage, nextController, new EpsnnProjectStore(),
                     new WorkbenchFiles(folder.resolve("config")));
             fillScreen(nextStage);
             nextStage.show();
@@ -342,10 +344,9 @@ class ProjectFileWindowTest {
         waitUntil("the save ended", () -> !window.files().busyProperty().get() && file.toAbsolutePath().equals(window.files().document().file()));
 
         assertThat(onFx(() -> controller.runStateProperty().get())).as("run state after the save").isEqualTo(RunState.RUNNING);
-        assertThat(Files.readString(file)).as("saved setup").contains("\"format\" : \"epsnn-project\"");
-        // The JSON setup store cannot save a posterior, so the project stays modified and says so.
-        assertThat(statusMessage(robot)).as("status message").contains("without the trained posterior");
-        assertThat(onFx(() -> window.files().document().isModified())).as("modified after saving without the posterior").isTrue();
+        var saved = org.epsnn.model.project.ProjectFiles.load(file);
+        assertThat(saved.trainedPosterior()).as("saved posterior").isPresent();
+        assertThat(saved.trainedPosterior().get().samplesSeen()).as("samples seen by the saved posterior").isGreaterThanOrEqualTo(100);
     }
 
     @Test
@@ -527,14 +528,14 @@ class ProjectFileWindowTest {
         }
     }
 
-    /** A store that reads and writes JSON setups, unless a test sets its own loader. */
+    /** A store that reads and writes project files, unless a test sets its own loader. */
     private static final class SwitchableStore implements ProjectStore {
 
         interface Loader {
             OpenedProject load(Path file, DoubleConsumer progress, BooleanSupplier cancelled) throws IOException, InterruptedException;
         }
 
-        private final SetupJsonProjectStore json = new SetupJsonProjectStore();
+        private final EpsnnProjectStore json = new EpsnnProjectStore();
         volatile Loader loader;
 
         @Override
