@@ -33,8 +33,9 @@ public final class GradientComparison {
     private final ObservableList<CurvePoint> epCurveView = FXCollections.unmodifiableObservableList(epCurve);
     private final ReadOnlyObjectWrapper<List<CurvePoint>> baselineCurve = new ReadOnlyObjectWrapper<>(this, "baselineCurve", List.of());
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
-            "Train with EP, then choose Train > Compare with gradient training.");
+    private static final String FIRST_STATUS = "Train with EP, then choose Train > Compare with gradient training.";
+
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", FIRST_STATUS);
     private final BaselineService service = new BaselineService();
     private double epSeconds;
 
@@ -100,6 +101,7 @@ public final class GradientComparison {
         epCurve.clear();
         epSeconds = 0;
         baselineCurve.set(List.of());
+        status.set(FIRST_STATUS);
     }
 
     /**

@@ -312,6 +312,10 @@ final class PlotsPane {
         pendingY.clear();
         lastSnapshot = null;
         clearStepChanges();
+        // The weight plots draw only from a snapshot, so without one they would keep the old posterior.
+        meanHistogram.clear();
+        deviationHistogram.clear();
+        density.showGaussian(new double[0], new double[0], new int[0]);
         List<Integer> layers = new ArrayList<>();
         for (int l = 1; l <= depth; l++) {
             layers.add(l);

@@ -57,14 +57,18 @@ public final class WorkbenchController {
     /** Test evaluations every this many batches, so the accuracy chart shows test points within a pass. */
     static final int DEFAULT_EVALUATION_INTERVAL = 250;
 
-    /** Time between two drains of the feed: 20 per second, within the bound of about 30. */
-    private static final long DRAIN_INTERVAL_NANOS = 50_000_000L;
+    /**
+     * Time between two drains of the feed: 5 per second. Each drain changes the status bar and
+     * so costs a layout and a frame; at 20 per second the FX thread and the renderer took about a
+     * third more CPU from training on 2 cores (window benchmark, docs/benchmarks.md).
+     */
+    private static final long DRAIN_INTERVAL_NANOS = 200_000_000L;
     /**
      * Shortest time between two snapshot requests: a snapshot copies every posterior and the plots
      * redraw from it, so large networks get fewer, to leave the cores to training.
      */
     private static final long SNAPSHOT_INTERVAL_NANOS = 200_000_000L;
-    // NOTE: with these rates the window still trains MNIST at about 75 % of the command line's
+    // NOTE: with these rates the window still trains MNIST at about 70 to 75 % of the command line's
     // speed on 2 cores, and the FX thread occasionally waits over 50 ms (docs/benchmarks.md).
     private static final long LARGE_SNAPSHOT_INTERVAL_NANOS = 1_000_000_000L;
     /** Networks with more weights than this count as large for the snapshot rate. */

@@ -42,9 +42,13 @@ public record WorkbenchFiles(Path configFolder) {
         return configFolder.resolve("autosave").resolve("Untitled.epsnn.autosave");
     }
 
-    /** The autosave copy of {@code project}: {@code .NAME.autosave} beside it, or the untitled one when null. */
+    /**
+     * The autosave copy of {@code project}: {@code .NAME.autosave} beside it; the untitled one when
+     * null, and also for a version 1 setup ({@code .epsnn.json}), which Save does not overwrite
+     * either, so that opening a sample never writes into {@code samples/}.
+     */
     public Path autosaveFor(Path project) {
-        if (project == null) {
+        if (project == null || !project.getFileName().toString().endsWith(".epsnn")) {
             return untitledAutosave();
         }
         return project.toAbsolutePath().resolveSibling("." + project.getFileName() + ".autosave");

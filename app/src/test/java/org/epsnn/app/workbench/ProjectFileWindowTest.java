@@ -155,6 +155,26 @@ class ProjectFileWindowTest {
         assertThat(onFx(stage::getTitle)).as("title of the new project").isEqualTo("Untitled" + APPLICATION);
     }
 
+    @Test
+    void newProjectClearsTheWeightPlots(FxRobot robot) throws Exception {
+        waitUntilNewProjectReady();
+        onFx(() -> {
+            window.plots().tabs().getSelectionModel().select(1);
+            return null;
+        });
+        WindowTestSupport.train(controller, 1);
+        waitUntil("the weight histogram shows the posterior", () -> !window.plots().meanHistogram().histograms().isEmpty());
+
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        clickDialogButton(robot, "#unsaved-changes", ProjectDialogs.DONT_SAVE);
+        waitUntil("the new project is ready", () -> !window.files().document().isModified()
+                && controller.runStateProperty().get() == RunState.IDLE);
+
+        assertThat(onFx(() -> window.plots().meanHistogram().histograms())).as("histograms of the new project").isEmpty();
+        assertThat(onFx(() -> controller.comparison().statusProperty().get())).as("comparison status of the new project")
+                .startsWith("Train with EP");
+    }
+
     // ---- failed loads ----
 
     @Test

@@ -503,8 +503,8 @@ public final class CsvReader {
         }
 
         private CsvFormatException missingValue(int line, int column) {
-            return cellError(line, column, "missing value. Fill it in, or set the missing-value policy to DROP_ROWS or"
-                    + " IMPUTE_MEAN (on the command line: --missing-values drop-rows or impute-mean).");
+            return cellError(line, column, "missing value. Fill it in, or drop the rows with missing values or replace"
+                    + " them by the column mean (on the command line: --missing-values drop-rows or impute-mean).");
         }
 
         private CsvFormatException notANumber(String cell, int line, int column, String advice) {

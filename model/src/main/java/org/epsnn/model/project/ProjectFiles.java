@@ -287,7 +287,10 @@ public final class ProjectFiles {
             counter.finish();
             return new Project(setup, posterior, history, checksums, layout);
         } catch (ZipException e) {
-            throw new ProjectFormatException(file, "is truncated or damaged (" + e.getMessage() + "). " + DAMAGED_ADVICE);
+            // The zip library's own words (for example "zip END header not found") help no user.
+            LOG.debug("Zip error in {}: {}", file, e.getMessage());
+            throw new ProjectFormatException(file, "is truncated or damaged: its archive directory cannot be read."
+                    + " It was not saved completely or was changed since; open a backup or retrain");
         }
     }
 
