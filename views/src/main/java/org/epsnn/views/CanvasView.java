@@ -108,6 +108,26 @@ public abstract class CanvasView extends Region implements Exportable {
         requestLayout();
     }
 
+    /**
+     * Paints a change that arrived while the view was hidden (for example in a tab not on show);
+     * call it when the view is shown again.
+     */
+    public final void repaintIfPending() {
+        if (repaintPending) {
+            requestLayout();
+        }
+    }
+
+    /** Tells whether the view and every node above it are visible; a hidden view skips its painting. */
+    private boolean shownOnScreen() {
+        for (javafx.scene.Node node = this; node != null; node = node.getParent()) {
+            if (!node.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     protected void layoutChildren() {
         Insets insets = getInsets();
@@ -119,7 +139,9 @@ public abstract class CanvasView extends Region implements Exportable {
             canvas.setHeight(height);
             repaintPending = true;
         }
-        if (repaintPending) {
+        // Painting a view in a hidden tab would cost the FX thread for nothing: it waits for
+        // repaintIfPending() when the tab shows.
+        if (repaintPending && shownOnScreen()) {
             repaintPending = false;
             paintOnScreen();
         }

@@ -580,7 +580,56 @@ public final class MainWindow {
         HBox.setHgrow(message, Priority.ALWAYS);
         HBox status = new HBox(10, bar, progress, new Separator(Orientation.VERTICAL), message, files.statusNode());
         status.setPadding(new Insets(4, 8, 4, 8));
-        return status;
+        return new LayoutRoot(status);
+    }
+
+    /**
+     * Holds a bar whose content changes several times a second (the status bar) as a layout root:
+     * a change inside it lays out the bar alone instead of the whole window, whose plots and
+     * panes are costly to measure. Only a change of the bar's preferred height, for example from
+     * the presentation font, is passed on to the window.
+     */
+    static final class LayoutRoot extends javafx.scene.layout.Region {
+        private final javafx.scene.layout.Region content;
+        private double knownHeight = -1;
+
+        LayoutRoot(javafx.scene.layout.Region content) {
+            this.content = content;
+            // An unmanaged parent is a layout root: its requests for layout stop at itself.
+            content.setManaged(false);
+            getChildren().add(content);
+            content.needsLayoutProperty().addListener((observable, before, needs) -> {
+                if (needs && content.prefHeight(-1) != knownHeight) {
+                    requestLayout();
+                }
+            });
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            knownHeight = content.prefHeight(width);
+            return knownHeight;
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return content.minHeight(width);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return content.prefWidth(height);
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return 0;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            content.resizeRelocate(0, 0, getWidth(), getHeight());
+        }
     }
 
     private static TitledPane titled(String title, Node content) {

@@ -168,7 +168,12 @@ final class PlotsPane {
         comparisonTab = tab("EP vs gradient", comparison.node());
         tabs.getTabs().add(comparisonTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> redrawSelectedTab());
+        tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
+            redrawSelectedTab();
+            if (after != null && after.getContent() != null) {
+                repaintHiddenChanges(after.getContent());
+            }
+        });
 
         for (Object view : List.of(accuracy, meanHistogram, deviationHistogram, density, firing, regression, comparison.chart())) {
             exports.add(((org.epsnn.views.ChartView) view).exportActions());
@@ -434,6 +439,18 @@ final class PlotsPane {
                 .ifPresent(tab -> tabs.getSelectionModel().select(tab));
         MainWindow.integerEntry(layout, "plots.layer").filter(layerChoice.getItems()::contains).ifPresent(layerChoice::setValue);
         MainWindow.integerEntry(layout, "plots.neuron").ifPresent(neuron -> neuronChoice.getValueFactory().setValue(neuron));
+    }
+
+    /** Paints the canvas views under {@code node} that changed while their tab was hidden. */
+    private static void repaintHiddenChanges(Node node) {
+        if (node instanceof org.epsnn.views.CanvasView view) {
+            view.repaintIfPending();
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                repaintHiddenChanges(child);
+            }
+        }
     }
 
     /** Redraws the views of the tab on show from the last snapshot. */
