@@ -102,10 +102,16 @@ public abstract class CanvasView extends Region implements Exportable {
         return canvas.getHeight();
     }
 
-    /** Marks the view for painting in the next layout pulse. */
+    /**
+     * Marks the view for painting in the next layout pulse. A hidden view does not ask for layout
+     * at all, as that would lay out every pane above it; {@link #repaintIfPending()} does when it
+     * shows.
+     */
     protected final void requestRepaint() {
         repaintPending = true;
-        requestLayout();
+        if (shownOnScreen()) {
+            requestLayout();
+        }
     }
 
     /**
