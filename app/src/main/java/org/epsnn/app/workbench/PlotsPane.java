@@ -386,7 +386,6 @@ final class PlotsPane {
                 stepChanges = StepChanges.between(stepBaseline, latest);
             }
             lastSnapshot = latest;
-            padPanel.setSnapshot(lastSnapshot);
             uncertaintyPanel.setSnapshot(lastSnapshot);
             meanHistory.addStep(lastSnapshot.samplesSeen(), lastSnapshot.layers().get(selectedLayer()).means());
             recordFiring(lastSnapshot);
@@ -469,8 +468,12 @@ final class PlotsPane {
             uncertaintyPanel.refreshIfStale(training);
         } else if (selected == mapTab) {
             redrawMap();
+        } else if (selected == padTab) {
+            // The pad predicts on its own thread, and only while it shows: a hidden pad that
+            // predicted on every snapshot would relayout the window for labels nobody sees.
+            padPanel.setSnapshot(lastSnapshot);
         }
-        // The accuracy, digit pad and data tabs do not redraw from snapshots here: the pad predicts on its own thread.
+        // The accuracy and data tabs do not redraw from snapshots.
     }
 
     private int selectedLayer() {
