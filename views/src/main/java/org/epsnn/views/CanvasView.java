@@ -115,8 +115,8 @@ public abstract class CanvasView extends Region implements Exportable {
     }
 
     /**
-     * Paints a change that arrived while the view was hidden (for example in a tab not on show);
-     * call it when the view is shown again.
+     * Paints a change that arrived while the view was hidden, for example in a tab not on show.
+     * Call it when the view shows again.
      */
     public final void repaintIfPending() {
         if (repaintPending) {

@@ -262,7 +262,7 @@ final class PassProfiler {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    /** The load average line of {@code /proc/loadavg}, or a note that it is not available. */
+    /** Returns the load average line of {@code /proc/loadavg}, or a note that it is not available. */
     static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");

@@ -35,7 +35,7 @@ import org.epsnn.views.uncertainty.DigitPadView;
  */
 final class DigitPadPanel implements AutoCloseable {
 
-    /** The inputs of one prediction; nobody modifies the snapshot or the image after submission. */
+    /** Inputs of one prediction. Neither the snapshot nor the image changes after submission. */
     private record Request(long id, NetworkSpec spec, InputEncoding encoding, TrainingSnapshot snapshot, double[] image,
                            int width, int height, List<String> classNames) {
     }

@@ -47,7 +47,8 @@ public final class EpsnnProjectStore implements ProjectStore {
         });
         ProjectSetup setup = project.setup();
         List<String> notes = new ArrayList<>();
-        if (!file.getFileName().toString().endsWith(ProjectFiles.EXTENSION)) {
+        // Recovered autosaves are archives too, so the version shows in the content, not the name.
+        if (!isArchive(file)) {
             notes.add(file.getFileName() + " is a version 1 project setup; Save writes it as a version "
                     + ProjectFiles.VERSION + " " + ProjectFiles.EXTENSION + " file, which also keeps the trained posterior.");
         }
@@ -93,6 +94,14 @@ public final class EpsnnProjectStore implements ProjectStore {
     @Override
     public List<Path> exportPosterior(EpNetwork network, PosteriorFormat format, Path file) throws IOException {
         return PosteriorExport.write(network, format, file);
+    }
+
+    /** Tells whether {@code file} starts like a zip archive, the version 2 format. */
+    private static boolean isArchive(Path file) throws IOException {
+        byte[] start = new byte[2];
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return in.readNBytes(start, 0, 2) == 2 && start[0] == 'P' && start[1] == 'K';
+        }
     }
 
     private static String writeCurves(MetricHistory history) throws JsonProcessingException {

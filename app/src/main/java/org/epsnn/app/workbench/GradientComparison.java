@@ -65,22 +65,22 @@ public final class GradientComparison {
         return epCurveView;
     }
 
-    /** The baseline's test accuracy after each pass of the last comparison, growing while it runs. */
+    /** Returns the baseline's test accuracy after each pass of the last comparison, growing while it runs. */
     public ReadOnlyObjectProperty<List<CurvePoint>> baselineCurveProperty() {
         return baselineCurve.getReadOnlyProperty();
     }
 
-    /** Whether the baseline is training. */
+    /** Tells whether the baseline is training. */
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
     }
 
-    /** The baseline's progress, from 0 to 1, or -1 before its first pass starts. */
+    /** Returns the baseline's progress, from 0 to 1, or -1 before its first pass starts. */
     public ReadOnlyDoubleProperty progressProperty() {
         return service.progressProperty();
     }
 
-    /** A line on what the comparison is doing or why it cannot start. */
+    /** Returns a line on what the comparison is doing or why it cannot start. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }

@@ -170,7 +170,7 @@ public final class MainWindow {
         stage.setScene(scene);
     }
 
-    /** The File commands: new, open, save, autosave and recovery. */
+    /** Returns the File commands: new, open, save, autosave and recovery. */
     ProjectFileActions files() {
         return files;
     }

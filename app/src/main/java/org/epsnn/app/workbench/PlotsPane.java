@@ -469,8 +469,8 @@ final class PlotsPane {
         } else if (selected == mapTab) {
             redrawMap();
         } else if (selected == padTab) {
-            // The pad predicts on its own thread, and only while it shows: a hidden pad that
-            // predicted on every snapshot would relayout the window for labels nobody sees.
+            // The pad predicts on its own thread and only while its tab shows, because a hidden
+            // pad that predicted on every snapshot would lay out the window for labels off screen.
             padPanel.setSnapshot(lastSnapshot);
         }
         // The accuracy and data tabs do not redraw from snapshots.

@@ -113,7 +113,7 @@ final class ProjectFileActions {
         return autosave;
     }
 
-    /** The status bar part that shows a load or save in progress, with Cancel for loads. */
+    /** Returns the status-bar part that shows a load or save in progress, with Cancel for loads. */
     Node statusNode() {
         return fileTaskStatus;
     }
@@ -283,7 +283,7 @@ final class ProjectFileActions {
     }
 
     /**
-     * Turns a project's data reference into a data choice; a data file or folder that is not
+     * Turns a project's data reference into a data choice. A data file or folder that is not
      * found is reported with the option to locate it.
      *
      * @return empty when the user cancelled
@@ -348,8 +348,8 @@ final class ProjectFileActions {
     }
 
     private void save(Runnable onSaved) {
-        // A version 1 setup (.epsnn.json) opened from samples/ or elsewhere is not overwritten with
-        // the new format: Save asks for an .epsnn file instead.
+        // Save never overwrites a version 1 setup (.epsnn.json) with the new format, so it
+        // requests a new .epsnn file instead.
         if (document.file() == null || !document.file().getFileName().toString().endsWith("." + EXTENSION)) {
             saveAs(onSaved);
         } else {
@@ -381,7 +381,7 @@ final class ProjectFileActions {
         saveTo(target, onSaved);
     }
 
-    /** The name under which {@code file} saves as a project: {@code xor.epsnn.json} becomes {@code xor.epsnn}. */
+    /** Returns the project file name for {@code file}: {@code xor.epsnn.json} becomes {@code xor.epsnn}. */
     static String projectFileName(Path file) {
         String name = file.getFileName().toString();
         for (String suffix : new String[] {"." + EXTENSION + ".json", ".json"}) {
@@ -519,7 +519,7 @@ final class ProjectFileActions {
         }));
     }
 
-    /** Stops a run and runs {@code next} when it has ended, through a listener so that the FX thread never blocks. */
+    /** Stops a run and runs {@code next} once it has ended, from a listener so that the FX thread does not wait. */
     private void stopRunThen(Runnable next) {
         if (!controller.isTraining() && !controller.worker().isRunning()) {
             next.run();

@@ -30,7 +30,7 @@ final class RecentFiles {
     private final ObservableList<Path> entries = FXCollections.observableArrayList();
     /**
      * The read-only view that callers listen to. It is kept here because the view reaches the
-     * list through a weak listener, so listeners on a view that nobody holds stop firing after
+     * list through a weak listener, so listeners on a view that no field references stop firing after
      * a garbage collection.
      */
     private final ObservableList<Path> readOnlyEntries = FXCollections.unmodifiableObservableList(entries);
@@ -59,7 +59,7 @@ final class RecentFiles {
         return paths;
     }
 
-    /** The entries, newest first; read-only for callers. */
+    /** Returns the entries, newest first, as a read-only list. */
     ObservableList<Path> entries() {
         return readOnlyEntries;
     }

@@ -58,9 +58,9 @@ public final class WorkbenchController {
     static final int DEFAULT_EVALUATION_INTERVAL = 250;
 
     /**
-     * Time between two drains of the feed: 5 per second. Each drain changes the status bar and
-     * so costs a layout and a frame; at 20 per second the FX thread and the renderer took about a
-     * third more CPU from training on 2 cores (window benchmark, docs/benchmarks.md).
+     * Time between two drains of the feed: 5 per second. Each drain changes the status bar, so it
+     * costs a layout and a frame. At 20 per second the FX thread and the renderer used 15 to 30 %
+     * more CPU in the window benchmark on 2 cores (docs/benchmarks.md).
      */
     private static final long DRAIN_INTERVAL_NANOS = 200_000_000L;
     /**

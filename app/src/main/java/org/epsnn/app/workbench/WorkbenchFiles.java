@@ -27,17 +27,17 @@ public record WorkbenchFiles(Path configFolder) {
         return new WorkbenchFiles(base.resolve("epsnn"));
     }
 
-    /** The list of recently opened projects, one path a line, newest first. */
+    /** Returns the file of recently opened projects, one path per line, newest first. */
     public Path recentList() {
         return configFolder.resolve("recent-projects.txt");
     }
 
-    /** The window settings, such as the autosave interval, as a properties file. */
+    /** Returns the properties file of the window settings, such as the autosave interval. */
     public Path windowSettings() {
         return configFolder.resolve("window.properties");
     }
 
-    /** The autosave copy of a project that has not been saved yet. */
+    /** Returns the autosave copy of a project that has not been saved yet. */
     public Path untitledAutosave() {
         return configFolder.resolve("autosave").resolve("Untitled.epsnn.autosave");
     }
@@ -54,7 +54,7 @@ public record WorkbenchFiles(Path configFolder) {
         return project.toAbsolutePath().resolveSibling("." + project.getFileName() + ".autosave");
     }
 
-    /** The project that {@code autosave} is a copy of, or null for the untitled autosave. */
+    /** Returns the project that {@code autosave} is a copy of, or null for the untitled autosave. */
     public Path projectOf(Path autosave) {
         if (autosave.toAbsolutePath().equals(untitledAutosave().toAbsolutePath())) {
             return null;

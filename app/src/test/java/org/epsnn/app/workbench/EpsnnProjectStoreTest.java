@@ -88,6 +88,17 @@ class EpsnnProjectStoreTest {
     }
 
     @Test
+    void autosaveOpensWithoutNote() throws Exception {
+        Path file = folder.resolve(".moons.epsnn.autosave");
+        store.save(file, new ProjectState(setup, Optional.empty(), MetricHistory.EMPTY, Map.of()), done -> { });
+
+        OpenedProject opened = store.load(file, done -> { }, () -> false);
+
+        assertThat(opened.state().setup()).isEqualTo(setup);
+        assertThat(opened.notes()).isEmpty();
+    }
+
+    @Test
     void untrainedProjectSavesWithoutPosterior() throws Exception {
         Path file = folder.resolve("untrained.epsnn");
 

@@ -148,9 +148,9 @@ class MainWindowTest {
     @Test
     void startPauseStepResumeStop(FxRobot robot) throws Exception {
         load("strokes");
-        // With a warm JIT a first pass at batch 10 took under a second, and the pause sometimes came
-        // after it; at batch 2 the pass has five times the batches, so 100 samples in, the run is well inside it.
-        // Twenty passes, so that the run is still going when Stop is clicked after the resume.
+        // With a warm JIT a first pass at batch 10 can end within a second, before the pause.
+        // Batch 2 gives the pass five times the batches, so the pause at 100 samples lands inside it.
+        // Twenty passes keep the run going until Stop is clicked after the resume.
         onFx(() -> controller.editSettings(current -> current.withFirstBatchSize(2).withPasses(20)));
         TrainingSettings settings = onFx(controller::settings);
 

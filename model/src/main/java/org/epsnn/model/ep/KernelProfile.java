@@ -28,7 +28,7 @@ public final class KernelProfile {
         return threadNanos.get();
     }
 
-    /** The part of {@link #threadNanos()} spent forming the batch sums. */
+    /** Returns the part of {@link #threadNanos()} spent forming the batch sums. */
     public long sumsThreadNanos() {
         return sumsThreadNanos.get();
     }
@@ -41,7 +41,7 @@ public final class KernelProfile {
         return sumFlops.get();
     }
 
-    /** The estimated wall-clock nanoseconds of the batch sums: the kernel's wall time times the sums' share of thread time. */
+    /** Returns the estimated wall-clock nanoseconds of the batch sums: the kernel's wall time times the sums' share of thread time. */
     public double sumsWallNanos() {
         long thread = threadNanos();
         return thread == 0 ? 0 : (double) wallNanos() * sumsThreadNanos() / thread;

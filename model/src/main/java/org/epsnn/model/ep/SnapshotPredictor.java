@@ -56,7 +56,7 @@ public final class SnapshotPredictor implements AutoCloseable {
         meanSquared = new double[spec.depth()][];
     }
 
-    /** The network description this predictor serves. */
+    /** Returns the network description this predictor serves. */
     public NetworkSpec spec() {
         return spec;
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Splits loops over index ranges across a fixed number of threads; the calling thread works too,
+ * Splits loops over index ranges across a fixed number of threads. The calling thread works too,
  * so one thread means plain sequential execution with no pool at all.
  *
  * <p>Close the runner to stop its worker threads. Worker threads are daemons, so a forgotten

@@ -27,7 +27,7 @@ public final class TimedProducts implements MatrixProducts {
             return 2.0 * m * n * k;
         }
 
-        /** The product with the shapes after transposition, e.g. "A^T 1500x100 * B 100x785". */
+        /** Returns a description of the product with the shapes after transposition, e.g. "A^T 1500x100 * B 100x785". */
         public String text() {
             return (transposeA ? "A^T " : "A ") + m + "x" + k + " * " + (transposeB ? "B^T " : "B ") + k + "x" + n;
         }
@@ -73,7 +73,7 @@ public final class TimedProducts implements MatrixProducts {
         tally.nanos += elapsed;
     }
 
-    /** The shapes seen since the last {@link #reset()}, in the order of their first call; a live view. */
+    /** Returns the shapes seen since the last {@link #reset()}, in the order of their first call; a live view. */
     public Map<Shape, Tally> tallies() {
         return java.util.Collections.unmodifiableMap(tallies);
     }

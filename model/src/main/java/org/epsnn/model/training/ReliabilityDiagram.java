@@ -5,7 +5,7 @@ package org.epsnn.model.training;
  * and the expected calibration error {@code ECE = sum_b (n_b / N) |accuracy_b - confidence_b|}
  * (Guo, Pleiss, Sun and Weinberger, "On Calibration of Modern Neural Networks", ICML 2017).
  *
- * <p>Confidence is the largest class probability of a sample. Bin {@code b} of {@code B} holds
+ * <p>Confidence is the largest class probability of a sample. Bin {@code b} of {@code B} contains
  * confidences in {@code [b / B, (b + 1) / B)}, and a confidence of exactly 1 goes to the last bin.
  *
  * @param meanConfidence mean confidence of the samples in each bin; NaN for an empty bin

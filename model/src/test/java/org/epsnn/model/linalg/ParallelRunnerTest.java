@@ -31,7 +31,7 @@ class ParallelRunnerTest {
     }
 
     @Test
-    void pieceBoundariesDoNotDependOnWhichThreadIsFree() {
+    void pieceBoundariesStayFixed() {
         try (ParallelRunner runner = new ParallelRunner(2)) {
             Set<List<Integer>> first = ConcurrentHashMap.newKeySet();
             runner.forEachPiece(100, 2, 4, (from, to) -> first.add(List.of(from, to)));
@@ -50,27 +50,27 @@ class ParallelRunnerTest {
     @Test
     void freeThreadTakesTheShareOfABusyOne() throws InterruptedException {
         try (ParallelRunner runner = new ParallelRunner(2)) {
-            Set<String> namesAfterHold = ConcurrentHashMap.newKeySet();
-            Set<Integer> piecesAfterHold = ConcurrentHashMap.newKeySet();
-            CountDownLatch held = new CountDownLatch(1);
+            Set<String> otherThreadNames = ConcurrentHashMap.newKeySet();
+            Set<Integer> otherPieces = ConcurrentHashMap.newKeySet();
+            CountDownLatch released = new CountDownLatch(1);
             runner.forEachPiece(8, 2, 4, (from, to) -> {
                 if (from == 0) {
-                    // The first piece holds its thread until the other has done the rest.
+                    // The first piece blocks its thread until the other thread has done the rest.
                     try {
-                        held.await(5, TimeUnit.SECONDS);
+                        released.await(5, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                     return;
                 }
-                namesAfterHold.add(Thread.currentThread().getName());
-                piecesAfterHold.add(from);
+                otherThreadNames.add(Thread.currentThread().getName());
+                otherPieces.add(from);
                 if (from == 7) {
-                    held.countDown();
+                    released.countDown();
                 }
             });
-            assertThat(piecesAfterHold).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7);
-            assertThat(namesAfterHold).hasSize(1);
+            assertThat(otherPieces).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7);
+            assertThat(otherThreadNames).hasSize(1);
         }
     }
 
@@ -86,7 +86,7 @@ class ParallelRunnerTest {
     }
 
     @Test
-    void oneThreadRunsTheWholeRangeOnTheCaller() {
+    void singleThreadRunsOnCaller() {
         try (ParallelRunner runner = new ParallelRunner(1)) {
             Thread caller = Thread.currentThread();
             int[] calls = new int[1];

@@ -110,7 +110,7 @@ public class MetricChart extends ChartView {
         chart.fireChartChanged();
     }
 
-    /** The label of the x axis. */
+    /** Returns the label of the x axis. */
     public String xLabel() {
         return chart.getXYPlot().getDomainAxis().getLabel();
     }
