@@ -1,25 +1,19 @@
 package org.epsnn.views;
 
 import java.awt.Graphics2D;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
-import javafx.geometry.Insets;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.layout.Region;
 
 import javax.imageio.ImageIO;
 
@@ -28,39 +22,29 @@ import org.epsnn.views.export.AtomicFiles;
 import org.epsnn.views.export.CsvWriter;
 import org.epsnn.views.export.ExportActions;
 import org.epsnn.views.export.Exportable;
-import org.jfree.fx.FXGraphics2D;
 import org.jfree.svg.SVGGraphics2D;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Base of the views that draw on a {@link Canvas}: heatmaps, image grids, the network diagram.
+ * Base of the views that draw a picture of their own: heatmaps, image grids, the network diagram.
  *
  * <p>A subclass draws everything in {@link #paint(Graphics2D, double, double)} with Java2D calls.
- * The same code then draws on screen (through {@link FXGraphics2D}), into a PNG and into an SVG,
- * so exports look like the view. Repaints are coalesced: {@link #requestRepaint()} marks the view
- * and the next layout pulse paints once, however many setters ran before it.
+ * The same code then draws on screen (into the image that {@link RasterView} shows), into a PNG
+ * and into an SVG, so exports look like the view. Repaints are coalesced: {@link #requestRepaint()}
+ * queues the view once, however many setters ran before it paints.
  */
-public abstract class CanvasView extends Region implements Exportable {
+public abstract class CanvasView extends RasterView implements Exportable {
 
     /** Export size used before the view has been laid out, in pixels. */
     public static final double DEFAULT_EXPORT_WIDTH = 800;
     public static final double DEFAULT_EXPORT_HEIGHT = 600;
 
-    private static final Logger LOG = LoggerFactory.getLogger(CanvasView.class);
-
     private final ChartTheme theme;
-    private final Canvas canvas = new Canvas();
-    private final FXGraphics2D screenGraphics;
     private final ExportActions exportActions = new ExportActions(this);
     private final ContextMenu contextMenu = new ContextMenu();
     private final InvalidationListener themeListener = observable -> requestRepaint();
-    private boolean repaintPending = true;
 
     protected CanvasView(ChartTheme theme) {
         this.theme = Objects.requireNonNull(theme, "theme");
-        getChildren().add(canvas);
-        screenGraphics = new FXGraphics2D(canvas.getGraphicsContext2D());
         setPrefSize(480, 320);
         setMinSize(60, 40);
 
@@ -95,80 +79,16 @@ public abstract class CanvasView extends Region implements Exportable {
 
     /** Width of the drawing on screen, excluding insets. */
     protected double canvasWidth() {
-        return canvas.getWidth();
+        return viewWidth();
     }
 
     protected double canvasHeight() {
-        return canvas.getHeight();
-    }
-
-    /**
-     * Marks the view for painting in the next layout pulse. A hidden view does not ask for layout
-     * at all, as that would lay out every pane above it; {@link #repaintIfPending()} does when it
-     * shows.
-     */
-    protected final void requestRepaint() {
-        repaintPending = true;
-        if (shownOnScreen()) {
-            requestLayout();
-        }
-    }
-
-    /**
-     * Paints a change that arrived while the view was hidden, for example in a tab not on show.
-     * Call it when the view shows again.
-     */
-    public final void repaintIfPending() {
-        if (repaintPending) {
-            requestLayout();
-        }
-    }
-
-    /** Tells whether the view and every node above it are visible; a hidden view skips its painting. */
-    private boolean shownOnScreen() {
-        for (javafx.scene.Node node = this; node != null; node = node.getParent()) {
-            if (!node.isVisible()) {
-                return false;
-            }
-        }
-        return true;
+        return viewHeight();
     }
 
     @Override
-    protected void layoutChildren() {
-        Insets insets = getInsets();
-        double width = Math.max(0, snapSizeX(getWidth() - insets.getLeft() - insets.getRight()));
-        double height = Math.max(0, snapSizeY(getHeight() - insets.getTop() - insets.getBottom()));
-        canvas.relocate(insets.getLeft(), insets.getTop());
-        if (canvas.getWidth() != width || canvas.getHeight() != height) {
-            canvas.setWidth(width);
-            canvas.setHeight(height);
-            repaintPending = true;
-        }
-        // Painting a view in a hidden tab would cost the FX thread for nothing: it waits for
-        // repaintIfPending() when the tab shows.
-        if (repaintPending && shownOnScreen()) {
-            repaintPending = false;
-            paintOnScreen();
-        }
-    }
-
-    private void paintOnScreen() {
-        GraphicsContext context = canvas.getGraphicsContext2D();
-        double width = canvas.getWidth();
-        double height = canvas.getHeight();
-        context.clearRect(0, 0, width, height);
-        if (width < 1 || height < 1) {
-            return;
-        }
-        screenGraphics.setTransform(new AffineTransform());
-        screenGraphics.setClip(null);
-        long start = System.nanoTime();
-        paintWithBackground(screenGraphics, width, height);
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("{} painted {} x {} in {} ms", getClass().getSimpleName(), (int) width, (int) height,
-                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
-        }
+    protected final void paintImage(Graphics2D g, double width, double height) {
+        paintWithBackground(g, width, height);
     }
 
     private void paintWithBackground(Graphics2D g, double width, double height) {
@@ -189,8 +109,8 @@ public abstract class CanvasView extends Region implements Exportable {
 
     /** Size of image exports: the current size, or a default before the first layout. */
     protected double[] exportSize() {
-        double width = canvas.getWidth() >= 1 ? canvas.getWidth() : DEFAULT_EXPORT_WIDTH;
-        double height = canvas.getHeight() >= 1 ? canvas.getHeight() : DEFAULT_EXPORT_HEIGHT;
+        double width = viewWidth() >= 1 ? viewWidth() : DEFAULT_EXPORT_WIDTH;
+        double height = viewHeight() >= 1 ? viewHeight() : DEFAULT_EXPORT_HEIGHT;
         return new double[] {width, height};
     }
 

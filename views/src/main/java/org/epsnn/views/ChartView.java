@@ -1,6 +1,8 @@
 package org.epsnn.views;
 
-import java.awt.Rectangle;
+import java.awt.Graphics2D;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,38 +14,53 @@ import javafx.geometry.Insets;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.layout.Region;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 
 import org.epsnn.views.export.AtomicFiles;
 import org.epsnn.views.export.CsvWriter;
 import org.epsnn.views.export.ExportActions;
 import org.epsnn.views.export.Exportable;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.event.ChartChangeListener;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.plot.Zoomable;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
- * Base of the views that show a JFreeChart: a {@link ChartViewer} with its own context menu of
- * exports and "Reset zoom". Dragging a rectangle zooms; the menu entry restores automatic ranges.
+ * Base of the views that show a JFreeChart, drawn through {@link RasterView}: a change of the
+ * chart queues one repaint, however many changes came before it, and a chart in a hidden tab does
+ * not draw. The view has its own context menu of exports and "Reset zoom"; dragging a rectangle
+ * over the plot zooms into it.
  */
-public abstract class ChartView extends Region implements Exportable {
+public abstract class ChartView extends RasterView implements Exportable {
 
     /** Export size used before the view has been laid out, in pixels. */
     public static final int DEFAULT_EXPORT_WIDTH = 800;
     public static final int DEFAULT_EXPORT_HEIGHT = 500;
 
+    /** Smallest drag, in pixels along each axis, that zooms. A shorter one is a click. */
+    private static final double MIN_ZOOM_DRAG = 5;
+
     private final ChartTheme theme;
-    private final ChartViewer viewer = new ChartViewer(null, false);
     private final ExportActions exportActions = new ExportActions(this);
     private final ContextMenu contextMenu = new ContextMenu();
     private final InvalidationListener themeListener = observable -> restyle();
+    private final ChartChangeListener changeListener = event -> requestRepaint();
+    /** Layout of the last paint. Entities are not collected, because they would cost one object per data item. */
+    private final ChartRenderingInfo renderingInfo = new ChartRenderingInfo(null);
+    private final Rectangle zoomRectangle = new Rectangle();
+    private JFreeChart chart;
+    private Point2D dragStart;
 
     protected ChartView(ChartTheme theme) {
         this.theme = Objects.requireNonNull(theme, "theme");
-        getChildren().add(viewer);
         setPrefSize(480, 320);
         setMinSize(120, 80);
 
@@ -52,10 +69,21 @@ public abstract class ChartView extends Region implements Exportable {
         contextMenu.getItems().add(resetZoom);
         contextMenu.getItems().add(new SeparatorMenuItem());
         contextMenu.getItems().addAll(exportActions.createMenuItems());
-        viewer.setOnContextMenuRequested(event -> {
-            contextMenu.show(viewer, event.getScreenX(), event.getScreenY());
+        setOnContextMenuRequested(event -> {
+            contextMenu.show(this, event.getScreenX(), event.getScreenY());
             event.consume();
         });
+
+        zoomRectangle.setManaged(false);
+        zoomRectangle.setVisible(false);
+        zoomRectangle.setMouseTransparent(true);
+        zoomRectangle.setFill(Color.rgb(78, 121, 167, 0.2));
+        zoomRectangle.setStroke(Color.rgb(78, 121, 167, 0.8));
+        getChildren().add(zoomRectangle);
+        setOnMousePressed(this::startZoomDrag);
+        setOnMouseDragged(this::continueZoomDrag);
+        setOnMouseReleased(this::finishZoomDrag);
+
         // A weak listener, so that a theme shared by the whole window does not keep closed views alive.
         theme.presentationScaleProperty().addListener(new WeakInvalidationListener(themeListener));
     }
@@ -75,19 +103,31 @@ public abstract class ChartView extends Region implements Exportable {
 
     /** The chart on show. */
     public JFreeChart chart() {
-        return viewer.getChart();
+        return chart;
     }
 
-    /** Shows {@code chart}; subclasses that switch between plot types call this again. */
-    protected void setChart(JFreeChart chart) {
-        if (viewer.getChart() != chart) {
-            viewer.setChart(chart);
+    /** Shows {@code newChart}; subclasses that switch between plot types call this again. */
+    protected void setChart(JFreeChart newChart) {
+        if (chart == newChart) {
+            return;
         }
+        if (chart != null) {
+            chart.removeChangeListener(changeListener);
+        }
+        chart = newChart;
+        if (chart != null) {
+            chart.addChangeListener(changeListener);
+        }
+        requestRepaint();
     }
 
-    /** The chart viewer node, for tests and for callers that add mouse listeners. */
-    public ChartViewer viewer() {
-        return viewer;
+    @Override
+    protected void paintImage(Graphics2D g, double width, double height) {
+        g.setColor(ChartTheme.BACKGROUND);
+        g.fill(new Rectangle2D.Double(0, 0, width, height));
+        if (chart != null) {
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height), null, renderingInfo);
+        }
     }
 
     /**
@@ -95,15 +135,87 @@ public abstract class ChartView extends Region implements Exportable {
      * scale or of the series. Subclasses extend it for what the theme does not reach.
      */
     protected void restyle() {
-        JFreeChart chart = viewer.getChart();
         if (chart != null) {
             theme.apply(chart);
         }
     }
 
+    private void startZoomDrag(MouseEvent event) {
+        dragStart = null;
+        if (event.getButton() != MouseButton.PRIMARY || chart == null || !(chart.getPlot() instanceof Zoomable)) {
+            return;
+        }
+        Point2D point = chartPoint(event);
+        Rectangle2D area = dataArea();
+        if (area != null && area.contains(point)) {
+            dragStart = point;
+        }
+    }
+
+    private void continueZoomDrag(MouseEvent event) {
+        if (dragStart == null) {
+            return;
+        }
+        Rectangle2D area = dataArea();
+        Point2D end = clampTo(chartPoint(event), area);
+        Insets insets = getInsets();
+        zoomRectangle.setX(insets.getLeft() + Math.min(dragStart.getX(), end.getX()));
+        zoomRectangle.setY(insets.getTop() + Math.min(dragStart.getY(), end.getY()));
+        zoomRectangle.setWidth(Math.abs(end.getX() - dragStart.getX()));
+        zoomRectangle.setHeight(Math.abs(end.getY() - dragStart.getY()));
+        zoomRectangle.setVisible(true);
+    }
+
+    private void finishZoomDrag(MouseEvent event) {
+        zoomRectangle.setVisible(false);
+        Point2D start = dragStart;
+        dragStart = null;
+        Rectangle2D area = dataArea();
+        if (start == null || area == null || area.getWidth() < 1 || area.getHeight() < 1) {
+            return;
+        }
+        Point2D end = clampTo(chartPoint(event), area);
+        double dx = Math.abs(end.getX() - start.getX());
+        double dy = Math.abs(end.getY() - start.getY());
+        if (dx < MIN_ZOOM_DRAG || dy < MIN_ZOOM_DRAG) {
+            return;
+        }
+        Zoomable plot = (Zoomable) chart.getPlot();
+        PlotRenderingInfo plotInfo = renderingInfo.getPlotInfo();
+        if (plot.isDomainZoomable()) {
+            double low = (Math.min(start.getX(), end.getX()) - area.getMinX()) / area.getWidth();
+            double high = (Math.max(start.getX(), end.getX()) - area.getMinX()) / area.getWidth();
+            plot.zoomDomainAxes(low, high, plotInfo, start);
+        }
+        if (plot.isRangeZoomable()) {
+            // Screen y grows downwards, axis values upwards.
+            double low = (area.getMaxY() - Math.max(start.getY(), end.getY())) / area.getHeight();
+            double high = (area.getMaxY() - Math.min(start.getY(), end.getY())) / area.getHeight();
+            plot.zoomRangeAxes(low, high, plotInfo, start);
+        }
+    }
+
+    private Point2D chartPoint(MouseEvent event) {
+        Insets insets = getInsets();
+        return new Point2D.Double(event.getX() - insets.getLeft(), event.getY() - insets.getTop());
+    }
+
+    /** Returns the plot's data area at the last paint, or null before the first paint. */
+    private Rectangle2D dataArea() {
+        Rectangle2D area = renderingInfo.getPlotInfo().getDataArea();
+        return area == null || area.isEmpty() ? null : area;
+    }
+
+    private static Point2D clampTo(Point2D point, Rectangle2D area) {
+        if (area == null) {
+            return point;
+        }
+        return new Point2D.Double(Math.max(area.getMinX(), Math.min(area.getMaxX(), point.getX())),
+                Math.max(area.getMinY(), Math.min(area.getMaxY(), point.getY())));
+    }
+
     /** Restores automatic axis ranges after a zoom. */
     public void resetZoom() {
-        JFreeChart chart = viewer.getChart();
         if (chart == null) {
             return;
         }
@@ -119,17 +231,9 @@ public abstract class ChartView extends Region implements Exportable {
         }
     }
 
-    @Override
-    protected void layoutChildren() {
-        Insets insets = getInsets();
-        viewer.resizeRelocate(insets.getLeft(), insets.getTop(),
-                Math.max(0, getWidth() - insets.getLeft() - insets.getRight()),
-                Math.max(0, getHeight() - insets.getTop() - insets.getBottom()));
-    }
-
     private int[] exportSize() {
-        int width = viewer.getWidth() >= 1 ? (int) Math.ceil(viewer.getWidth()) : DEFAULT_EXPORT_WIDTH;
-        int height = viewer.getHeight() >= 1 ? (int) Math.ceil(viewer.getHeight()) : DEFAULT_EXPORT_HEIGHT;
+        int width = viewWidth() >= 1 ? (int) Math.ceil(viewWidth()) : DEFAULT_EXPORT_WIDTH;
+        int height = viewHeight() >= 1 ? (int) Math.ceil(viewHeight()) : DEFAULT_EXPORT_HEIGHT;
         return new int[] {width, height};
     }
 
@@ -141,15 +245,17 @@ public abstract class ChartView extends Region implements Exportable {
 
     /** Writes the chart as a {@code width x height} pixel PNG image. */
     public void exportPng(Path file, int width, int height) throws IOException {
-        JFreeChart chart = viewer.getChart();
+        // A chart in a hidden tab may not have received its latest data yet.
+        beforeRepaint();
         AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
     }
 
     @Override
     public void exportSvg(Path file) throws IOException {
         int[] size = exportSize();
+        beforeRepaint();
         SVGGraphics2D g = new SVGGraphics2D(size[0], size[1]);
-        viewer.getChart().draw(g, new Rectangle(0, 0, size[0], size[1]));
+        chart.draw(g, new Rectangle2D.Double(0, 0, size[0], size[1]));
         byte[] document = g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(document));
     }

@@ -460,7 +460,7 @@ public final class MainWindow {
         settingsSheet.setModeSwitcherVisible(false);
         settingsSheet.setSearchBoxVisible(false);
         settingsSheet.setPropertyEditorFactory(SheetFieldEditor::forItem);
-        settingsSheet.getItems().setAll(settingItems());
+        showItems(settingsSheet, settingItems());
         settingsSheet.disableProperty().bind(trainingBinding());
         settingsMessage.setWrapText(true);
         settingsMessage.setStyle("-fx-text-fill: #b00020;");
@@ -689,7 +689,7 @@ public final class MainWindow {
                 after == null ? null : after.spec(), after == null ? null : after.encoding()));
         controller.runStateProperty().addListener((observable, before, after) -> plots.setTraining(controller.isTraining()));
         controller.addResetListener(() -> plots.resetHistory(controller.history().network().depth()));
-        controller.settingsProperty().addListener((observable, before, after) -> settingsSheet.getItems().setAll(settingItems()));
+        controller.settingsProperty().addListener((observable, before, after) -> showItems(settingsSheet, settingItems()));
         showLayer(1);
     }
 
@@ -743,7 +743,26 @@ public final class MainWindow {
         items.add(new SheetItem<>(category, "Tempering", "Counts every site this many times (1 is plain EP)", Double.class,
                 () -> current.temper(),
                 value -> controller.editLayer(layer, "Tempering", spec0 -> spec0.withTemper(value)), this::showLayerMessage));
-        layerSheet.getItems().setAll(items);
+        showItems(layerSheet, items);
+    }
+
+    /**
+     * Shows {@code items} in {@code sheet}: in place when the sheet has the same rows already, as
+     * after a settings change or a project with the same layer selected, else by rebuilding it.
+     */
+    private static void showItems(PropertySheet sheet, List<PropertySheet.Item> items) {
+        List<PropertySheet.Item> current = sheet.getItems();
+        boolean sameRows = current.size() == items.size();
+        for (int i = 0; sameRows && i < items.size(); i++) {
+            sameRows = current.get(i) instanceof SheetItem<?> row && row.sameRowAs(items.get(i));
+        }
+        if (!sameRows) {
+            sheet.getItems().setAll(items);
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            ((SheetItem<?>) current.get(i)).refreshFrom((SheetItem<?>) items.get(i));
+        }
     }
 
     private static NeuronModel neuronOf(NeuronChoice choice, double temperature) {

@@ -442,7 +442,7 @@ final class PlotsPane {
 
     /** Paints the canvas views under {@code node} that changed while their tab was hidden. */
     private static void repaintHiddenChanges(Node node) {
-        if (node instanceof org.epsnn.views.CanvasView view) {
+        if (node instanceof org.epsnn.views.RasterView view) {
             view.repaintIfPending();
         }
         if (node instanceof javafx.scene.Parent parent) {

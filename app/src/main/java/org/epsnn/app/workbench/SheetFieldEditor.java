@@ -30,6 +30,8 @@ final class SheetFieldEditor implements PropertyEditor<Object> {
 
     SheetFieldEditor(PropertySheet.Item item) {
         this.item = item;
+        // A row refreshed in place (see SheetItem.refreshFrom) shows its new value.
+        item.getObservableValue().ifPresent(value -> value.addListener((observable, before, after) -> setValue(after)));
         field.setOnAction(event -> commit());
         field.focusedProperty().addListener((observable, wasFocused, focused) -> {
             if (focused) {

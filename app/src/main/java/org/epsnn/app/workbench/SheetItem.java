@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import org.controlsfx.control.PropertySheet;
 
@@ -11,6 +12,11 @@ import org.controlsfx.control.PropertySheet;
  * One row of a ControlsFX property sheet backed by a getter and a setter. The setter validates:
  * it returns null when it accepted the value, or a message naming the field and the fix, which
  * goes to {@code onRejected} while the old value stays.
+ *
+ * <p>A sheet whose rows stay the same takes new values through {@link #refreshFrom(SheetItem)},
+ * which the row's editor follows through {@link #getObservableValue()}. Rebuilding the sheet
+ * instead would make new controls for every row, which costs the FX thread tens of milliseconds
+ * for their styles and layout.
  */
 final class SheetItem<T> implements PropertySheet.Item {
 
@@ -18,9 +24,10 @@ final class SheetItem<T> implements PropertySheet.Item {
     private final String name;
     private final String description;
     private final Class<T> type;
-    private final Supplier<T> getter;
-    private final Function<T, String> setter;
     private final Consumer<String> onRejected;
+    private Supplier<T> getter;
+    private Function<T, String> setter;
+    private final ReadOnlyObjectWrapper<Object> displayedValue = new ReadOnlyObjectWrapper<>();
 
     SheetItem(String category, String name, String description, Class<T> type, Supplier<T> getter,
               Function<T, String> setter, Consumer<String> onRejected) {
@@ -31,6 +38,26 @@ final class SheetItem<T> implements PropertySheet.Item {
         this.getter = getter;
         this.setter = setter;
         this.onRejected = onRejected;
+        displayedValue.set(getter.get());
+    }
+
+    /** Tells whether {@code other} is the same row: same category, name and type. */
+    boolean sameRowAs(PropertySheet.Item other) {
+        return other instanceof SheetItem<?> item && item.category.equals(category) && item.name.equals(name)
+                && item.type == type;
+    }
+
+    /** Takes the getter and setter of {@code other}, the same row built from newer state, and shows its value. */
+    @SuppressWarnings("unchecked")
+    void refreshFrom(SheetItem<?> other) {
+        if (!sameRowAs(other)) {
+            throw new IllegalArgumentException("Row " + other.category + " / " + other.name + " cannot refresh row "
+                    + category + " / " + name);
+        }
+        SheetItem<T> same = (SheetItem<T>) other;
+        getter = same.getter;
+        setter = same.setter;
+        displayedValue.set(getter.get());
     }
 
     @Override
@@ -94,6 +121,6 @@ final class SheetItem<T> implements PropertySheet.Item {
 
     @Override
     public Optional<ObservableValue<? extends Object>> getObservableValue() {
-        return Optional.empty();
+        return Optional.of(displayedValue.getReadOnlyProperty());
     }
 }

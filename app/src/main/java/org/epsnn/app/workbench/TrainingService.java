@@ -2,6 +2,9 @@ package org.epsnn.app.workbench;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 import org.epsnn.app.data.TrainingData;
@@ -35,11 +38,19 @@ public final class TrainingService extends Service<TrainingService.Outcome> {
     public record Outcome(Ending ending, String message, List<PassSummary> passes) {
     }
 
-    /** Everything one run needs, fixed when it starts. */
-    public record Request(EpNetwork network, TrainingData data, TrainingSettings settings, LiveFeed feed,
-                          RunControl control, int[] snapshotRows, double[] probePoints) {
+    /**
+     * Everything one run needs, fixed when it starts.
+     *
+     * @param network gives the network to train; called once on the training thread, so that
+     *     drawing a new network's prior does not hold the FX thread
+     * @param networkReady receives that network on the FX thread before any progress of the run
+     */
+    public record Request(Supplier<EpNetwork> network, Consumer<EpNetwork> networkReady, TrainingData data,
+                          TrainingSettings settings, LiveFeed feed, RunControl control, int[] snapshotRows,
+                          double[] probePoints) {
         public Request {
             Objects.requireNonNull(network, "network");
+            Objects.requireNonNull(networkReady, "networkReady");
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(feed, "feed");
@@ -64,6 +75,8 @@ public final class TrainingService extends Service<TrainingService.Outcome> {
         return new Task<>() {
             @Override
             protected Outcome call() throws Exception {
+                EpNetwork network = run.network().get();
+                Platform.runLater(() -> run.networkReady().accept(network));
                 TrainingListener progress = new TrainingListener() {
                     @Override
                     public void runStarted(TrainingSettings settings, int trainSamples, int testSamples) {
@@ -94,10 +107,10 @@ public final class TrainingService extends Service<TrainingService.Outcome> {
                         run.feed().snapshotTaken(snapshot);
                     }
 
-                    private final int firstPass = run.network().completedPasses() + 1;
+                    private final int firstPass = network.completedPasses() + 1;
                 };
 
-                try (EpTrainer trainer = new EpTrainer(run.network(), run.data().train(), run.settings())) {
+                try (EpTrainer trainer = new EpTrainer(network, run.data().train(), run.settings())) {
                     if (run.snapshotRows() != null && run.snapshotRows().length > 0) {
                         trainer.setSnapshotSamples(run.data().test(), run.snapshotRows());
                     }

@@ -52,6 +52,8 @@ public final class WindowBenchmark {
         private static final long PROBE_INTERVAL_MILLIS = 10;
 
         private final List<Long> gaps = new ArrayList<>();
+        /** When each wait over 50 ms began and how long it was, to find it in a pulse log or a flight recording. */
+        private final List<String> longWaits = new ArrayList<>();
         private final AtomicLong heapAfterGc = new AtomicLong(-1);
         private final List<String> passLines = new ArrayList<>();
         private boolean measuring;
@@ -74,8 +76,10 @@ public final class WindowBenchmark {
                 if (after == null) {
                     return;
                 }
-                // The controller finishes its own handling of the new data first.
-                Platform.runLater(() -> {
+                // Train a moment after the data shows, as a user would press Train: the window's
+                // first frames (fonts loaded, code compiled) are not part of a pass.
+                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+                settle.setOnFinished(event -> {
                     controller.editLayer(0, "Size", layer -> layer.withSize(hidden));
                     controller.editSettings(settings -> settings.withPasses(passes));
                     if (arguments.length == 5) {
@@ -85,6 +89,7 @@ public final class WindowBenchmark {
                     measuring = true;
                     controller.start();
                 });
+                settle.play();
             });
             controller.addFeedConsumer(drained -> {
                 for (PassSummary pass : drained.passes()) {
@@ -121,9 +126,14 @@ public final class WindowBenchmark {
             Thread probe = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     long posted = System.nanoTime();
+                    long postedAt = System.currentTimeMillis();
                     Platform.runLater(() -> {
                         if (measuring) {
-                            gaps.add(System.nanoTime() - posted);
+                            long gap = System.nanoTime() - posted;
+                            gaps.add(gap);
+                            if (gap > 50_000_000L) {
+                                longWaits.add(java.time.Instant.ofEpochMilli(postedAt) + " " + gap / 1_000_000 + " ms");
+                            }
                         }
                     });
                     try {
@@ -164,6 +174,9 @@ public final class WindowBenchmark {
                             sorted[(int) (sorted.length * 0.999)] / 1e6, sorted[sorted.length - 1] / 1e6);
                     long over = Arrays.stream(sorted).filter(gap -> gap > 50_000_000L).count();
                     out.printf(Locale.ROOT, "latencies over 50 ms: %d%n", over);
+                    if (!longWaits.isEmpty()) {
+                        out.println("waits over 50 ms (posted at, wait): " + String.join(", ", longWaits));
+                    }
                 }
                 passLines.forEach(out::println);
                 writeThreadTimes(out);

@@ -430,6 +430,7 @@ class ProjectFileWindowTest {
         assertThat(probe.count()).as("probes that ran").isGreaterThan(20);
         System.out.printf(java.util.Locale.ROOT, "Large load: %d probes, FX thread wait median %.1f ms, max %.1f ms, over 50 ms: %d%n",
                 probe.count(), probe.percentile(0.5), probe.max(), probe.countOver(50));
+        System.out.println("Waits over 50 ms (posted at, wait): " + probe.stalls);
     }
 
     /** Builds the posterior of {@code spec} row block by row block, reporting progress after each of 50 steps. */
@@ -482,13 +483,20 @@ class ProjectFileWindowTest {
     private static final class LatencyProbe {
         private static final boolean DIAGNOSE = Boolean.getBoolean("probe.diagnose");
         private final List<Long> waits = Collections.synchronizedList(new ArrayList<>());
+        /** Start time and length of each wait over 50 ms, to find them in a flight recording. */
+        private final List<String> stalls = Collections.synchronizedList(new ArrayList<>());
         private volatile boolean running = true;
         private final Thread thread = new Thread(() -> {
             while (running) {
                 long posted = System.nanoTime();
+                long postedWall = System.currentTimeMillis();
                 java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
                 Platform.runLater(() -> {
-                    waits.add(System.nanoTime() - posted);
+                    long wait = System.nanoTime() - posted;
+                    waits.add(wait);
+                    if (wait > 50_000_000L) {
+                        stalls.add(java.time.Instant.ofEpochMilli(postedWall) + " " + wait / 1_000_000 + " ms");
+                    }
                     ran.set(true);
                 });
                 try {

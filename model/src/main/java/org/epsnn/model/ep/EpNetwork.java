@@ -41,15 +41,26 @@ public final class EpNetwork {
      */
     public static EpNetwork create(NetworkSpec spec, InputEncoding encoding, long seed,
                                    double[] targetMean, double[] targetScale) {
-        Objects.requireNonNull(spec, "spec");
-        Objects.requireNonNull(encoding, "encoding");
-        checkTargetScaling(spec, targetMean, targetScale);
+        checkCanCreate(spec, encoding, targetMean, targetScale);
         SplittableRandom random = new SplittableRandom(seed);
         List<LayerPosterior> layers = new ArrayList<>();
         for (int l = 0; l < spec.depth(); l++) {
             layers.add(LayerPosterior.atPrior(spec.layer(l), spec.inputSizeOf(l), random.split()));
         }
         return new EpNetwork(spec, encoding, layers, targetMean.clone(), targetScale.clone());
+    }
+
+    /**
+     * Checks what {@link #create(NetworkSpec, InputEncoding, long, double[], double[])} checks,
+     * without drawing the prior, so that a caller can report a mistake at once and create the
+     * network on another thread.
+     *
+     * @throws IllegalArgumentException with a message naming the mistake
+     */
+    public static void checkCanCreate(NetworkSpec spec, InputEncoding encoding, double[] targetMean, double[] targetScale) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(encoding, "encoding");
+        checkTargetScaling(spec, targetMean, targetScale);
     }
 
     /** Creates a classification network at its prior. */

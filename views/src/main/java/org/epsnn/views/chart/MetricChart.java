@@ -32,8 +32,8 @@ import org.jfree.chart.ui.TextAnchor;
  * <p>Each series keeps at most {@link #getMaxPointsPerSeries()} points, decimated so that spikes
  * survive (see {@link DecimatedSeries}); a note above the plot then gives the number of points shown.
  * Points with a NaN or infinite coordinate are skipped and counted in the same note. Appends are
- * cheap: they touch only the series, and the chart redraws once in the next layout pulse however
- * many appends came before it.
+ * cheap: they touch only the series, and the chart redraws once however many appends came before
+ * it (see {@link org.epsnn.views.RasterView}).
  */
 public class MetricChart extends ChartView {
 
@@ -229,18 +229,17 @@ public class MetricChart extends ChartView {
 
     private void markChanged() {
         changePending = true;
-        requestLayout();
+        requestRepaint();
     }
 
     @Override
-    protected void layoutChildren() {
+    protected void beforeRepaint() {
         if (changePending) {
             changePending = false;
             updateNote();
             primary.fireChanged();
             secondary.fireChanged();
         }
-        super.layoutChildren();
     }
 
     private void updateNote() {

@@ -9,8 +9,8 @@ import java.util.List;
  * Text sizes for layout, measured without a graphics context so that layouts (and the hit tests
  * that depend on them) are the same on screen and in exports.
  *
- * <p>NOTE: the screen draws text through JavaFX, whose glyph widths can differ from AWT's by a few
- * percent, so layouts keep a few pixels of slack around measured text.
+ * <p>Layouts keep a few percent of slack around measured text, so that a caption also fits where
+ * a font is substituted, for example in an SVG opened on another machine.
  */
 public final class TextMeasure {
 
@@ -34,7 +34,7 @@ public final class TextMeasure {
         return font.getLineMetrics("Mg", CONTEXT).getAscent();
     }
 
-    /** Share of a width that fitted text may use, the slack for JavaFX glyphs that run wider than AWT's. */
+    /** Share of a width that fitted text may use, the slack for fonts that run wider than the one measured. */
     private static final double FIT_SHARE = 0.94;
 
     /**
