@@ -91,6 +91,15 @@ final class PlotsPane {
 
     private TrainingData data;
     private TrainingSnapshot lastSnapshot;
+    /** Counts resets of the histories, so that binning started before a reset is not shown after it. */
+    private long historyGeneration;
+    /** Bins the weight histograms and slices the selected neuron's weights away from the FX thread. */
+    private final LatestRequestExecutor<WeightsJob, WeightsView> weightsWork = new LatestRequestExecutor<>("weight-plots",
+            PlotsPane::prepareWeights, this::showWeights, error -> { /* Logged by the executor; the plots keep what they show. */ });
+    /** Bins each snapshot's posterior means for the histogram history away from the FX thread. */
+    private final LatestRequestExecutor<HistoryJob, HistoryStep> historyWork = new LatestRequestExecutor<>("weight-history",
+            job -> new HistoryStep(job, HistogramHistoryView.binStep(job.values(), job.bins(), job.range())),
+            this::showHistoryStep, error -> { /* Logged by the executor; the history keeps its steps. */ });
     private double movingAccuracy = Double.NaN;
     private final List<Double> pendingX = new ArrayList<>();
     private final List<Double> pendingY = new ArrayList<>();
@@ -145,7 +154,12 @@ final class PlotsPane {
         fieldMeans.setOnCellClicked(index -> selectNeuron(index));
         fieldDeviations.setOnCellClicked(index -> selectNeuron(index));
         fieldChanges.setOnCellClicked(index -> selectNeuron(index));
-        layerChoice.setOnAction(event -> redrawWeights());
+        layerChoice.setOnAction(event -> {
+            // The history shows one layer: steps of another layer would be binned on the wrong range.
+            meanHistory.clear();
+            historyGeneration++;
+            redrawWeights();
+        });
         neuronChoice.valueProperty().addListener((observable, before, after) -> redrawWeights());
         sampleChoice.valueProperty().addListener((observable, before, after) -> redrawSpikes());
         neuronChoice.setEditable(true);
@@ -310,6 +324,7 @@ final class PlotsPane {
         passMarkers.clear();
         passSummaries.clear();
         meanHistory.clear();
+        historyGeneration++;
         firing.clear();
         firingLayers = -1;
         movingAccuracy = Double.NaN;
@@ -387,7 +402,8 @@ final class PlotsPane {
             }
             lastSnapshot = latest;
             uncertaintyPanel.setSnapshot(lastSnapshot);
-            meanHistory.addStep(lastSnapshot.samplesSeen(), lastSnapshot.layers().get(selectedLayer()).means());
+            historyWork.submit(new HistoryJob(historyGeneration, lastSnapshot.samplesSeen(),
+                    lastSnapshot.layers().get(selectedLayer()).means(), meanHistory.binCount(), meanHistory.valueRange()));
             recordFiring(lastSnapshot);
             redrawSelectedTab();
         }
@@ -487,46 +503,95 @@ final class PlotsPane {
         neuronChoice.getValueFactory().setValue(cell);
     }
 
+    /** The inputs of the weight plots, read on the FX thread for {@link #prepareWeights}. */
+    private record WeightsJob(TrainingSnapshot snapshot, int layer, int neuron, StepChanges changes, int meanBins,
+                              int deviationBins) {
+    }
+
+    /** The weight plots' data, binned and sliced on the background thread. */
+    private record WeightsView(WeightsJob job, HistogramChart.Prepared means, HistogramChart.Prepared deviations,
+                               double[] neuronMeans, double[] neuronVariances, int[] strongest, double[][] levelProbabilities) {
+    }
+
+    /** One snapshot's posterior means for the histogram history, with the bins they go into. */
+    private record HistoryJob(long generation, double samplesSeen, double[] values, int bins, ValueRange range) {
+    }
+
+    private record HistoryStep(HistoryJob job, org.epsnn.views.chart.Histogram histogram) {
+    }
+
     private void redrawWeights() {
         if (lastSnapshot == null) {
             return;
         }
-        TrainingSnapshot.LayerSnapshot layer = lastSnapshot.layers().get(selectedLayer());
-        String layerName = "layer " + (selectedLayer() + 1);
-        if (stepChanges != null) {
-            meanHistogram.setValues(layerName, layer.means(), "moved most in the last step",
-                    stepChanges.movedMeans(selectedLayer(), layer.means()));
-            weightsStepNote.setText(stepText(selectedLayer()));
-        } else {
-            meanHistogram.setValues(layerName, layer.means());
-            weightsStepNote.setText("");
-        }
+        int layer = selectedLayer();
+        var factory = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) neuronChoice.getValueFactory();
+        factory.setMax(lastSnapshot.layers().get(layer).outputs() - 1);
+        int neuron = Math.min(neuronChoice.getValue(), lastSnapshot.layers().get(layer).outputs() - 1);
+        weightsWork.submit(new WeightsJob(lastSnapshot, layer, neuron, stepChanges, meanHistogram.getBinCount(),
+                deviationHistogram.getBinCount()));
+    }
+
+    /** Bins both histograms over every weight of the layer (392 500 for 784-500-10) and slices the selected neuron's weights. */
+    private static WeightsView prepareWeights(WeightsJob job) {
+        TrainingSnapshot.LayerSnapshot layer = job.snapshot().layers().get(job.layer());
+        String layerName = "layer " + (job.layer() + 1);
+        HistogramChart.Prepared means = job.changes() != null
+                ? HistogramChart.prepare(List.of(layerName, "moved most in the last step"),
+                        List.of(layer.means(), job.changes().movedMeans(job.layer(), layer.means())), job.meanBins())
+                : HistogramChart.prepare(List.of(layerName), List.of(layer.means()), job.meanBins());
         double[] deviations = new double[layer.variances().length];
         for (int w = 0; w < deviations.length; w++) {
             deviations[w] = Math.sqrt(layer.variances()[w]);
         }
-        deviationHistogram.setValues("layer " + (selectedLayer() + 1), deviations);
+        HistogramChart.Prepared spread = HistogramChart.prepare(List.of(layerName), List.of(deviations), job.deviationBins());
 
-        var factory = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) neuronChoice.getValueFactory();
-        factory.setMax(layer.outputs() - 1);
-        int neuron = Math.min(neuronChoice.getValue(), layer.outputs() - 1);
+        int neuron = job.neuron();
         int inputs = layer.inputs();
-        double[] means = Arrays.copyOfRange(layer.means(), neuron * inputs, (neuron + 1) * inputs);
-        double[] variances = Arrays.copyOfRange(layer.variances(), neuron * inputs, (neuron + 1) * inputs);
-        int[] selected = strongestWeights(means, DENSITY_WEIGHTS, layer.bias());
-        java.util.function.IntFunction<String> names = index -> layer.bias() && index == inputs - 1 ? "bias" : "input " + (index + 1);
-        if (layer.levels().length == 0) {
-            density.showGaussian(means, variances, selected, names);
-        } else {
+        double[] neuronMeans = Arrays.copyOfRange(layer.means(), neuron * inputs, (neuron + 1) * inputs);
+        double[] neuronVariances = Arrays.copyOfRange(layer.variances(), neuron * inputs, (neuron + 1) * inputs);
+        int[] strongest = strongestWeights(neuronMeans, DENSITY_WEIGHTS, layer.bias());
+        double[][] probabilities = null;
+        if (layer.levels().length > 0) {
             int levels = layer.levels().length;
             int weights = layer.outputs() * inputs;
-            double[][] probabilities = new double[inputs][levels];
+            probabilities = new double[inputs][levels];
             for (int j = 0; j < inputs; j++) {
                 for (int k = 0; k < levels; k++) {
                     probabilities[j][k] = layer.levelProbabilities()[k * weights + neuron * inputs + j];
                 }
             }
-            density.showDiscrete(layer.levels(), probabilities, selected, WeightDensityChart.BarLayout.STACKED, names);
+        }
+        return new WeightsView(job, means, spread, neuronMeans, neuronVariances, strongest, probabilities);
+    }
+
+    /** Shows prepared weight plots, unless the snapshot, layer or neuron changed since they were requested. */
+    private void showWeights(WeightsView view) {
+        WeightsJob job = view.job();
+        if (job.snapshot() != lastSnapshot || job.layer() != selectedLayer() || job.changes() != stepChanges
+                || job.neuron() != Math.min(neuronChoice.getValue(), job.snapshot().layers().get(job.layer()).outputs() - 1)) {
+            // A newer request is on its way.
+            return;
+        }
+        TrainingSnapshot.LayerSnapshot layer = job.snapshot().layers().get(job.layer());
+        meanHistogram.show(view.means());
+        weightsStepNote.setText(stepChanges != null ? stepText(job.layer()) : "");
+        deviationHistogram.show(view.deviations());
+        int inputs = layer.inputs();
+        java.util.function.IntFunction<String> names = index -> layer.bias() && index == inputs - 1 ? "bias" : "input " + (index + 1);
+        if (view.levelProbabilities() == null) {
+            density.showGaussian(view.neuronMeans(), view.neuronVariances(), view.strongest(), names);
+        } else {
+            density.showDiscrete(layer.levels(), view.levelProbabilities(), view.strongest(), WeightDensityChart.BarLayout.STACKED,
+                    names);
+        }
+    }
+
+    private void showHistoryStep(HistoryStep step) {
+        HistoryJob job = step.job();
+        if (job.generation() == historyGeneration && !meanHistory.addBinnedStep(job.samplesSeen(), step.histogram())) {
+            // Binned before the history chose its range (two steps in flight at the start): bin again here.
+            meanHistory.addStep(job.samplesSeen(), job.values());
         }
     }
 

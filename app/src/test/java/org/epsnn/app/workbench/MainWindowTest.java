@@ -207,13 +207,13 @@ class MainWindowTest {
                 .as("points of the deterministic test accuracy").isPositive();
         assertThat(onFx(() -> plots.accuracyChart().series(PlotsPane.TEST_NLL).receivedCount()))
                 .as("points of the test NLL").isPositive();
-        assertThat(onFx(() -> plots.meanHistogram().histograms())).as("posterior mean histograms").isNotEmpty();
+        // The weight plots are binned on a background thread, so their data may arrive after the tab showed.
+        waitUntil("posterior mean histograms", () -> !plots.meanHistogram().histograms().isEmpty());
         assertThat(onFx(() -> plots.spikeHeatmap().layerCount())).as("spike heatmap layers").isPositive();
         assertThat(onFx(() -> plots.firingChart().series("output layer").receivedCount()))
                 .as("points of the output layer's firing").isPositive();
         assertThat(onFx(() -> plots.fieldMeans().imageCount())).as("receptive-field images").isPositive();
-        assertThat(onFx(() -> plots.densityChart().chart().getXYPlot().getDataset().getSeriesCount()))
-                .as("weight density curves").isPositive();
+        waitUntil("weight density curves", () -> plots.densityChart().chart().getXYPlot().getDataset().getSeriesCount() > 0);
     }
 
     @Test

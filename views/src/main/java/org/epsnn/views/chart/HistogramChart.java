@@ -73,6 +73,62 @@ public class HistogramChart extends ChartView {
                 Arrays.copyOf(second, second.length)));
     }
 
+    /**
+     * Histograms binned away from the FX thread by {@link #prepare}, for {@link #show(Prepared)}.
+     * The value arrays are kept without a copy, for re-binning when the bin count changes, so the
+     * caller must not change them afterwards.
+     */
+    public static final class Prepared {
+        private final List<String> names;
+        private final List<double[]> values;
+        private final List<Histogram> histograms;
+        private final int binCount;
+
+        private Prepared(List<String> names, List<double[]> values, List<Histogram> histograms, int binCount) {
+            this.names = names;
+            this.values = values;
+            this.histograms = histograms;
+            this.binCount = binCount;
+        }
+
+        public List<Histogram> histograms() {
+            return histograms;
+        }
+    }
+
+    /**
+     * Bins one array, or two arrays on shared bins, as {@link #setValues} would, on any thread.
+     *
+     * @param names one legend name per array, different from each other
+     * @param arrays the values, not copied and not to be changed afterwards
+     */
+    public static Prepared prepare(List<String> names, List<double[]> arrays, int binCount) {
+        if (names.size() != arrays.size() || names.isEmpty() || names.size() > 2) {
+            throw new IllegalArgumentException("Give one or two arrays with one name each, got " + names.size()
+                    + " names and " + arrays.size() + " arrays");
+        }
+        names.forEach(HistogramChart::requireName);
+        if (names.size() == 2 && names.get(0).equals(names.get(1))) {
+            throw new IllegalArgumentException("Overlaid histograms need different names, got '" + names.get(0) + "' twice");
+        }
+        if (binCount < 1 || binCount > MAX_BIN_COUNT) {
+            throw new IllegalArgumentException("Bin count must be between 1 and " + MAX_BIN_COUNT + ", got " + binCount);
+        }
+        return new Prepared(List.copyOf(names), List.copyOf(arrays), bin(arrays, binCount), binCount);
+    }
+
+    /**
+     * Shows histograms from {@link #prepare}. When the bin count changed since they were binned,
+     * they are binned again here.
+     */
+    public void show(Prepared prepared) {
+        if (prepared.binCount != binCount) {
+            update(prepared.names, prepared.values);
+            return;
+        }
+        apply(prepared.names, prepared.values, prepared.histograms);
+    }
+
     /** Removes the histograms; the chart shows "no data". */
     public void clear() {
         update(List.of(), List.of());
@@ -108,17 +164,28 @@ public class HistogramChart extends ChartView {
     }
 
     private void update(List<String> newNames, List<double[]> newValues) {
+        apply(newNames, newValues, bin(newValues, binCount));
+    }
+
+    /** Bins every array on the shared range of all of them. */
+    private static List<Histogram> bin(List<double[]> arrays, int bins) {
+        ValueRange range = sharedRange(arrays);
+        List<Histogram> binned = new ArrayList<>();
+        for (double[] data : arrays) {
+            binned.add(Histogram.of(data, bins, range));
+        }
+        return binned;
+    }
+
+    private void apply(List<String> newNames, List<double[]> newValues, List<Histogram> newHistograms) {
         names.clear();
         names.addAll(newNames);
         values.clear();
         values.addAll(newValues);
         histograms.clear();
-
-        ValueRange range = sharedRange(newValues);
+        histograms.addAll(newHistograms);
         boolean anyFinite = false;
-        for (double[] data : newValues) {
-            Histogram histogram = Histogram.of(data, binCount, range);
-            histograms.add(histogram);
+        for (Histogram histogram : histograms) {
             anyFinite |= histogram.binnedCount() > 0;
         }
 

@@ -101,17 +101,62 @@ public class HistogramHistoryView extends CanvasView {
      * is drawn equally wide.
      */
     public void addStep(double time, double[] values) {
+        requireFiniteTime(time);
+        if (range == null) {
+            range = rangeOf(values);
+        }
+        Histogram histogram = Histogram.of(values, binCount, range == null ? ValueRange.UNIT : range);
+        appendStep(time, histogram);
+    }
+
+    /**
+     * Bins {@code values} as {@link #addStep(double, double[])} would with the view's current
+     * range ({@code currentRange}, null before the first step), on any thread, so that the FX
+     * thread only appends the result with {@link #addBinnedStep}.
+     */
+    public static Histogram binStep(double[] values, int binCount, ValueRange currentRange) {
+        ValueRange range = currentRange != null ? currentRange : rangeOf(values);
+        return Histogram.of(values, binCount, range == null ? ValueRange.UNIT : range);
+    }
+
+    /**
+     * Appends a step binned by {@link #binStep} and returns true, or returns false and changes
+     * nothing when the view's range or bin count is no longer the one it was binned for (the view
+     * was cleared or given a fixed range in between).
+     */
+    public boolean addBinnedStep(double time, Histogram histogram) {
+        requireFiniteTime(time);
+        if (histogram.binCount() != binCount || range != null && !range.equals(histogram.range())) {
+            return false;
+        }
+        if (range == null && !ValueRange.UNIT.equals(histogram.range())) {
+            range = histogram.range();
+        }
+        appendStep(time, histogram);
+        return true;
+    }
+
+    public int binCount() {
+        return binCount;
+    }
+
+    /** Range of the finite values widened by the margin on each side, or null when none is finite. */
+    private static ValueRange rangeOf(double[] values) {
+        ValueRange finite = ValueRange.ofFinite(values, null);
+        if (finite == null) {
+            return null;
+        }
+        double margin = finite.width() * MARGIN_FRACTION;
+        return new ValueRange(finite.low() - margin, finite.high() + margin);
+    }
+
+    private static void requireFiniteTime(double time) {
         if (!Double.isFinite(time)) {
             throw new IllegalArgumentException("Histogram step time must be finite, got " + time);
         }
-        if (range == null) {
-            ValueRange finite = ValueRange.ofFinite(values, null);
-            if (finite != null) {
-                double margin = finite.width() * MARGIN_FRACTION;
-                range = new ValueRange(finite.low() - margin, finite.high() + margin);
-            }
-        }
-        Histogram histogram = Histogram.of(values, binCount, range == null ? ValueRange.UNIT : range);
+    }
+
+    private void appendStep(double time, Histogram histogram) {
         steps.addLast(new Step(time, histogram));
         while (steps.size() > maxSteps) {
             steps.removeFirst();

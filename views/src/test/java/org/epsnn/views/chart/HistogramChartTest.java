@@ -48,6 +48,40 @@ class HistogramChartTest {
     }
 
     @Test
+    void preparedHistogramsMatchSetValues() throws Exception {
+        double[] first = {0, 1, 1, 2, 5, Double.NaN};
+        double[] second = {1, 2};
+        HistogramChart.Prepared prepared = HistogramChart.prepare(List.of("all", "moved"), List.of(first, second), 40);
+
+        onFx(() -> chart.setValues("all", first, "moved", second));
+        List<Histogram> direct = chart.histograms();
+        String directNote = chart.noteText();
+        onFx(() -> chart.show(prepared));
+
+        assertThat(chart.histograms()).hasSize(2);
+        for (int h = 0; h < 2; h++) {
+            assertThat(chart.histograms().get(h).range()).as("range of histogram %d", h).isEqualTo(direct.get(h).range());
+            for (int bin = 0; bin < 40; bin++) {
+                assertThat(chart.histograms().get(h).count(bin)).as("histogram %d bin %d", h, bin).isEqualTo(direct.get(h).count(bin));
+            }
+        }
+        assertThat(chart.noteText()).isEqualTo(directNote);
+        assertThat(dataset().getSeriesCount()).isEqualTo(2);
+    }
+
+    @Test
+    void preparedWithOtherBinCountIsRebinned() throws Exception {
+        HistogramChart.Prepared prepared = HistogramChart.prepare(List.of("weights"), List.of(new double[] {0, 1, 2, 3}), 40);
+
+        onFx(() -> {
+            chart.setBinCount(8);
+            chart.show(prepared);
+        });
+
+        assertThat(chart.histograms().get(0).binCount()).isEqualTo(8);
+    }
+
+    @Test
     void emptyInputShowsNoData() throws Exception {
         onFx(() -> chart.setValues("weights", new double[0]));
 

@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.epsnn.views.testing.ExportChecks;
+import org.epsnn.views.chart.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,27 @@ class HistogramHistoryViewTest {
 
         assertThat(view.valueRange().low()).isEqualTo(-1.0);
         assertThat(view.valueRange().high()).isEqualTo(11.0);
+    }
+
+    @Test
+    void binnedStepTakesFirstRange() throws Exception {
+        Histogram first = HistogramHistoryView.binStep(new double[] {0, 10}, 4, null);
+
+        assertThat(onFx(() -> view.addBinnedStep(0, first))).as("first binned step accepted").isTrue();
+        assertThat(view.valueRange()).isEqualTo(first.range());
+        assertThat(view.stepCount()).isEqualTo(1);
+    }
+
+    @Test
+    void binnedStepOnOtherRangeIsRejected() throws Exception {
+        onFx(() -> view.addStep(0, new double[] {0, 10}));
+        Histogram elsewhere = HistogramHistoryView.binStep(new double[] {0, 100}, 4, null);
+        Histogram matching = HistogramHistoryView.binStep(new double[] {3, 4}, 4, view.valueRange());
+
+        assertThat(onFx(() -> view.addBinnedStep(1, elsewhere))).as("step binned on another range").isFalse();
+        assertThat(view.stepCount()).as("steps after the rejected one").isEqualTo(1);
+        assertThat(onFx(() -> view.addBinnedStep(1, matching))).as("step binned on the view's range").isTrue();
+        assertThat(view.stepCount()).as("steps after the matching one").isEqualTo(2);
     }
 
     @Test
