@@ -32,6 +32,8 @@ final class ConsoleReporter implements TrainingListener {
     private final PrintWriter err;
     private final boolean terminal;
     private final boolean classification;
+    /** Whether the last batch finished its pass, so that the next evaluation is the pass's own. */
+    private boolean lastBatchEndedPass;
     private final MetricsFile metrics;
     private final LongSupplier nanoClock;
 
@@ -59,6 +61,7 @@ final class ConsoleReporter implements TrainingListener {
     @Override
     public void batchCompleted(BatchStatistics statistics) {
         boolean passDone = statistics.samplesInPass() >= statistics.passSamples();
+        lastBatchEndedPass = passDone;
         if (terminal) {
             long now = nanoClock.getAsLong();
             if (passDone || now - lastRedraw >= REDRAW_NANOS) {
@@ -77,6 +80,20 @@ final class ConsoleReporter implements TrainingListener {
             err.println(progressLine(statistics, passDone));
             err.flush();
         }
+    }
+
+    /** Prints a test evaluation made inside a pass (see {@code --eval-interval}); the one after a pass is in the pass line. */
+    @Override
+    public void evaluated(long samplesSeen, int pass, double runningTrainAccuracy, Evaluation test) {
+        if (lastBatchEndedPass) {
+            return;
+        }
+        clearBar();
+        String result = classification
+                ? String.format(Locale.ROOT, "test %.2f %%", 100 * test.bayesian().accuracy())
+                : String.format(Locale.ROOT, "test RMSE %.4f", test.bayesianRegression().rootMeanSquaredError());
+        err.println(String.format(Locale.ROOT, "Pass %d: %s after %,d samples", pass, result, samplesSeen));
+        err.flush();
     }
 
     @Override

@@ -161,6 +161,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + " the later batch size. Default: the whole first pass.")
     Integer warmup;
 
+    @Option(names = "--eval-interval", paramLabel = "N", defaultValue = "0",
+            description = "Also evaluate on the test data every N batches inside a pass, as the window's accuracy"
+                    + " chart does, and print each result; 0 evaluates after each pass only. Default: ${DEFAULT-VALUE}.")
+    int evaluationInterval;
+
     @Option(names = "--train-eval", paramLabel = "N", defaultValue = "10000",
             description = "Training samples evaluated after each pass (a seeded subset); 0 skips, -1 takes all."
                     + " Default: ${DEFAULT-VALUE}.")
@@ -431,6 +436,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (warmup != null) {
             require(warmup >= 0, "--warmup", "must be 0 or more samples, got " + warmup);
         }
+        require(evaluationInterval >= 0, "--eval-interval", "must be 0 (after each pass only) or a batch count, got "
+                + evaluationInterval);
         require(trainEvaluation >= -1, "--train-eval", "must be -1 (all), 0 (skip) or a sample count, got " + trainEvaluation);
         if (threads != null) {
             require(threads >= 1, "--threads", "must be at least 1, got " + threads);
@@ -534,6 +541,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .withSeed(seed)
                 .withThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads)
                 .withWarmupSamples(warmup == null ? -1 : warmup)
+                .withEvaluationInterval(evaluationInterval)
                 .withTrainEvaluationSamples(trainEvaluation);
     }
 

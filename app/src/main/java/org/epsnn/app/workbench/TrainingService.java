@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs EP training in the background. Each start trains the given network for the given passes;
- * progress reaches the FX thread only through the {@link LiveFeed} and the task's coalesced
- * progress. Cancelling the task cancels the {@link RunControl}, so the run stops after its current
+ * progress reaches the FX thread only through the {@link LiveFeed}, which the window drains a few
+ * times a second; the service's own progress property stays unused. Cancelling the task cancels the {@link RunControl}, so the run stops after its current
  * batch and keeps the posterior of that batch.
  */
 public final class TrainingService extends Service<TrainingService.Outcome> {
@@ -85,10 +85,9 @@ public final class TrainingService extends Service<TrainingService.Outcome> {
 
                     @Override
                     public void batchCompleted(BatchStatistics statistics) {
+                        // Only the feed: Task.updateProgress would post a task to the FX thread after
+                        // almost every batch of 10 samples, for a progress property that nothing reads.
                         run.feed().batchCompleted(statistics);
-                        int passesDone = statistics.pass() - 1 - firstPass + 1;
-                        double done = passesDone - 1 + statistics.passProgress();
-                        updateProgress(done, run.settings().passes());
                     }
 
                     @Override
@@ -106,8 +105,6 @@ public final class TrainingService extends Service<TrainingService.Outcome> {
                     public void snapshotTaken(org.epsnn.model.training.TrainingSnapshot snapshot) {
                         run.feed().snapshotTaken(snapshot);
                     }
-
-                    private final int firstPass = network.completedPasses() + 1;
                 };
 
                 try (EpTrainer trainer = new EpTrainer(network, run.data().train(), run.settings())) {

@@ -49,11 +49,15 @@ public final class WindowBenchmark {
     public static final class Run extends Application {
 
         /** Time between two latency probes. */
-        private static final long PROBE_INTERVAL_MILLIS = 10;
+        private static final long PROBE_INTERVAL_MILLIS = Long.getLong("epsnn.probeMillis", 10);
 
         private final List<Long> gaps = new ArrayList<>();
         /** When each wait over 50 ms began and how long it was, to find it in a pulse log or a flight recording. */
         private final List<String> longWaits = new ArrayList<>();
+        /** Posting time of the oldest probe not yet run, or 0. */
+        private final java.util.concurrent.atomic.AtomicLong oldestPending = new java.util.concurrent.atomic.AtomicLong();
+        /** FX thread stacks seen during long waits, condensed, with how often each was seen. */
+        private final java.util.concurrent.ConcurrentHashMap<String, Integer> stallFrames = new java.util.concurrent.ConcurrentHashMap<>();
         private final AtomicLong heapAfterGc = new AtomicLong(-1);
         private final List<String> passLines = new ArrayList<>();
         private boolean measuring;
@@ -85,7 +89,7 @@ public final class WindowBenchmark {
                     if (arguments.length == 5) {
                         controller.editSettings(settings -> settings.withEvaluationInterval(Integer.parseInt(arguments[4])));
                     }
-                    window.plots().tabs().getSelectionModel().select(0);
+                    window.plots().tabs().getSelectionModel().select(Integer.getInteger("epsnn.firstTab", 0));
                     measuring = true;
                     controller.start();
                 });
@@ -118,16 +122,22 @@ public final class WindowBenchmark {
         }
 
         /**
-         * Posts a tiny task to the FX thread every {@value #PROBE_INTERVAL_MILLIS} ms from another
+         * Posts a tiny task to the FX thread every 10 ms ({@code -Depsnn.probeMillis}) from another
          * thread and records how long each waited before it ran: a blocked FX thread shows as a long
          * wait. Unlike an animation timer, the probe does not make the scene render every frame.
          */
         private void startLatencyProbe() {
+            Thread fxThread = Thread.currentThread();
+            if (Boolean.getBoolean("epsnn.stallStacks")) {
+                startStallSampler(fxThread);
+            }
             Thread probe = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     long posted = System.nanoTime();
                     long postedAt = System.currentTimeMillis();
+                    oldestPending.compareAndSet(0, posted);
                     Platform.runLater(() -> {
+                        oldestPending.set(0);
                         if (measuring) {
                             long gap = System.nanoTime() - posted;
                             gaps.add(gap);
@@ -145,6 +155,43 @@ public final class WindowBenchmark {
             }, "fx-latency-probe");
             probe.setDaemon(true);
             probe.start();
+        }
+
+        /**
+         * Samples the FX thread's stack every 5 ms while a probe has waited more than 30 ms, and
+         * counts the frames of the window's own code and of the JavaFX pulse, to tell what a long
+         * wait was spent on. Enabled by {@code -Depsnn.stallStacks=true}.
+         */
+        private void startStallSampler(Thread fxThread) {
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    long pending = oldestPending.get();
+                    if (measuring && pending != 0 && System.nanoTime() - pending > 30_000_000L) {
+                        StackTraceElement[] stack = fxThread.getStackTrace();
+                        List<String> frames = new ArrayList<>();
+                        for (StackTraceElement frame : stack) {
+                            String name = frame.getClassName();
+                            if (name.startsWith("org.epsnn") || name.startsWith("org.jfree") || name.startsWith("org.controlsfx")
+                                    || name.equals("javafx.scene.Scene") || name.contains("PaintCollector")) {
+                                frames.add(name.substring(name.lastIndexOf('.') + 1) + "." + frame.getMethodName());
+                            }
+                            if (frames.size() == 6) {
+                                break;
+                            }
+                        }
+                        String top = stack.length == 0 ? "" : stack[0].getClassName().substring(stack[0].getClassName().lastIndexOf('.') + 1)
+                                + "." + stack[0].getMethodName();
+                        stallFrames.merge(top + " | " + String.join(" < ", frames), 1, Integer::sum);
+                    }
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "fx-stall-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
         }
 
         private void watchGarbageCollections() {
@@ -180,6 +227,11 @@ public final class WindowBenchmark {
                 }
                 passLines.forEach(out::println);
                 writeThreadTimes(out);
+                if (!stallFrames.isEmpty()) {
+                    out.println("FX thread stacks during waits over 30 ms (samples every 5 ms):");
+                    stallFrames.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(40)
+                            .forEach(entry -> out.printf(Locale.ROOT, "%5d  %s%n", entry.getValue(), entry.getKey()));
+                }
             } catch (IOException e) {
                 System.err.println("Could not write " + report + ": " + e.getMessage());
             }

@@ -6,6 +6,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
 import org.epsnn.model.training.BatchStatistics;
+import org.epsnn.model.training.ClassificationMetrics;
+import org.epsnn.model.training.Evaluation;
+import org.epsnn.model.training.RegressionMetrics;
 import org.junit.jupiter.api.Test;
 
 class ConsoleReporterTest {
@@ -40,6 +43,19 @@ class ConsoleReporterTest {
         assertThat(err.toString()).contains("Pass 1: 60 % (600 of 1000 samples, 1000 samples/s, ETA 0:00)")
                 .contains("Pass 1: 100 % (1000 of 1000 samples, 1000 samples/s, evaluating)")
                 .doesNotContain("\r");
+    }
+
+    @Test
+    void evaluationInsidePassIsPrinted() {
+        ConsoleReporter reporter = reporter(false);
+        Evaluation test = new Evaluation(new ClassificationMetrics(0.9321, 0.25, 0.02, 1000), 0.91, RegressionMetrics.NONE, Double.NaN);
+
+        reporter.batchCompleted(batch(500, 1000));
+        reporter.evaluated(500, 1, 0.9, test);
+        reporter.batchCompleted(batch(1000, 1000));
+        reporter.evaluated(1000, 1, 0.9, test);
+
+        assertThat(err.toString().lines().filter(line -> line.contains("test"))).containsExactly("Pass 1: test 93.21 % after 500 samples");
     }
 
     @Test

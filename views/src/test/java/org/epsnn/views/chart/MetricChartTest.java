@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 
 import org.epsnn.views.testing.ExportChecks;
@@ -16,8 +17,10 @@ import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class MetricChartTest {
@@ -29,6 +32,29 @@ class MetricChartTest {
         chart = new MetricChart("samples seen", "accuracy");
         stage.setScene(new Scene(chart, 640, 400));
         stage.show();
+    }
+
+    @Test
+    void dragZoomsAndResetRestores(FxRobot robot) throws Exception {
+        onFx(() -> {
+            chart.addSeries("train");
+            chart.appendAll("train", new double[] {0, 100}, new double[] {0, 1});
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        XYPlot plot = chart.chart().getXYPlot();
+        double fullWidth = plot.getDomainAxis().getRange().getLength();
+
+        javafx.geometry.Bounds bounds = chart.localToScreen(chart.getBoundsInLocal());
+        double centreX = bounds.getMinX() + bounds.getWidth() / 2;
+        double centreY = bounds.getMinY() + bounds.getHeight() / 2;
+        robot.drag(centreX - 60, centreY - 40, MouseButton.PRIMARY).dropTo(new javafx.geometry.Point2D(centreX + 60, centreY + 40));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(plot.getDomainAxis().getRange().getLength()).as("x range after the drag").isLessThan(fullWidth / 2);
+        assertThat(plot.getDomainAxis().isAutoRange()).as("x axis automatic after the drag").isFalse();
+        onFx(chart::resetZoom);
+        assertThat(plot.getDomainAxis().isAutoRange()).as("x axis automatic after reset").isTrue();
+        assertThat(plot.getDomainAxis().getRange().getLength()).as("x range after reset").isGreaterThanOrEqualTo(fullWidth);
     }
 
     @Test
