@@ -5,12 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
-import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +27,7 @@ final class ProjectAutosave {
     private final RecentFiles recent;
     private final ProjectDialogs dialogs;
     private final Executor background;
-    private final Timeline timer = new Timeline();
+    private final FxTicker timer = new FxTicker(this::writeIfTraining);
     private boolean writing;
 
     ProjectAutosave(ProjectFileActions actions, WorkbenchController controller, WorkbenchFiles files, ProjectDocument document,
@@ -49,14 +45,13 @@ final class ProjectAutosave {
 
     /** Restarts the autosave timer with the interval of the window settings; it ticks only while training. */
     void schedule() {
-        timer.stop();
-        timer.getKeyFrames().setAll(new KeyFrame(Duration.minutes(settings.autosaveMinutes()), event -> {
-            if (controller.isTraining()) {
-                write();
-            }
-        }));
-        timer.setCycleCount(Animation.INDEFINITE);
-        timer.play();
+        timer.start((long) (settings.autosaveMinutes() * 60e9));
+    }
+
+    private void writeIfTraining() {
+        if (controller.isTraining()) {
+            write();
+        }
     }
 
     /**

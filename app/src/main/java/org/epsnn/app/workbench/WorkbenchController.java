@@ -6,9 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,7 +19,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
-import javafx.util.Duration;
 import org.epsnn.app.data.TrainingData;
 import org.epsnn.model.ep.EpNetwork;
 import org.epsnn.model.ep.InputEncoding;
@@ -106,18 +102,14 @@ public final class WorkbenchController {
     private long lastSnapshotRequest;
     private long runStartNanos;
     private int runFirstPass;
-    /**
-     * Drains the feed on the FX thread at a fixed rate. A timeline, unlike an animation timer,
-     * does not ask for a pulse every frame, so an idle scene costs nothing between drains.
-     */
-    private final Timeline pump = new Timeline(new KeyFrame(Duration.millis(DRAIN_INTERVAL_NANOS / 1e6), event -> {
+    /** Drains the feed on the FX thread at a fixed rate, without making the scene pulse in between. */
+    private final FxTicker pump = new FxTicker(() -> {
         long now = System.nanoTime();
         lastDrain = now;
         drainFeed(now);
-    }));
+    });
 
     public WorkbenchController() {
-        pump.setCycleCount(Animation.INDEFINITE);
         service.setOnSucceeded(event -> finishRun(service.getValue()));
         service.setOnFailed(event -> {
             Throwable error = service.getException();
@@ -640,7 +632,7 @@ public final class WorkbenchController {
         runFirstPass = existing == null ? 1 : existing.completedPasses() + 1;
         lastSnapshotRequest = 0;
         service.restart();
-        pump.play();
+        pump.start(DRAIN_INTERVAL_NANOS);
     }
 
     /** Holds the run before its next batch. */
