@@ -54,6 +54,32 @@ public final class Histogram {
         return new Histogram(range, counts, nonFinite, clamped, values.length - nonFinite);
     }
 
+    /**
+     * Moves the counts onto {@code binCount} bins over {@code newRange}: each bin's count goes to
+     * the new bin that contains its centre. Exact when every old bin lies inside one new bin, as when
+     * a wider range has no more bins; otherwise a count may land one bin off.
+     */
+    public Histogram rebin(ValueRange newRange, int binCount) {
+        if (binCount < 1) {
+            throw new IllegalArgumentException("A histogram needs at least 1 bin, got " + binCount);
+        }
+        long[] moved = new long[binCount];
+        long clamped = clampedCount;
+        double scale = binCount / newRange.width();
+        for (int bin = 0; bin < counts.length; bin++) {
+            if (counts[bin] == 0) {
+                continue;
+            }
+            double centre = (binLow(bin) + binHigh(bin)) / 2;
+            if (!newRange.contains(centre)) {
+                clamped += counts[bin];
+            }
+            int target = (int) Math.floor((centre - newRange.low()) * scale);
+            moved[Math.max(0, Math.min(binCount - 1, target))] += counts[bin];
+        }
+        return new Histogram(newRange, moved, nonFiniteCount, clamped, binnedCount);
+    }
+
     public ValueRange range() {
         return range;
     }

@@ -27,12 +27,16 @@ import org.epsnn.views.export.CsvWriter;
  *
  * <p>All steps share one value range, so that rows line up. The range is fixed by
  * {@link #setValueRange} or else taken from the first step with finite values, with 10% margin on
- * each side. Values outside it count in the edge bins and in a note. NaN and infinite values are
+ * each side, and widened when a later step's values fall outside it; the kept steps are then
+ * re-binned on the wider range, each bin's count moving to the new bin that contains its centre.
+ * Values outside a fixed range count in the edge bins and in a note. NaN and infinite values are
  * left out and also counted in the note.
  */
 public class HistogramHistoryView extends CanvasView {
 
     private static final double MARGIN_FRACTION = 0.1;
+    /** Extra width, as a share of the new width, added on a side where the range had to grow. */
+    private static final double WIDENING_FRACTION = 0.25;
     private static final ColorMap COLOR_MAP = ColorMap.BLUES;
 
     private final String valueLabel;
@@ -102,8 +106,9 @@ public class HistogramHistoryView extends CanvasView {
      */
     public void addStep(double time, double[] values) {
         requireFiniteTime(time);
-        if (range == null) {
-            range = rangeOf(values);
+        ValueRange target = rangeFixed ? range : rangeFor(values, range);
+        if (target != null && !target.equals(range)) {
+            widenTo(target);
         }
         Histogram histogram = Histogram.of(values, binCount, range == null ? ValueRange.UNIT : range);
         appendStep(time, histogram);
@@ -115,22 +120,27 @@ public class HistogramHistoryView extends CanvasView {
      * thread only appends the result with {@link #addBinnedStep}.
      */
     public static Histogram binStep(double[] values, int binCount, ValueRange currentRange) {
-        ValueRange range = currentRange != null ? currentRange : rangeOf(values);
+        ValueRange range = rangeFor(values, currentRange);
         return Histogram.of(values, binCount, range == null ? ValueRange.UNIT : range);
     }
 
     /**
-     * Appends a step binned by {@link #binStep} and returns true, or returns false and changes
-     * nothing when the view's range or bin count is no longer the one it was binned for (the view
-     * was cleared or given a fixed range in between).
+     * Appends a step binned by {@link #binStep} and returns true. A step binned on a range wider
+     * than the view's widens the view. Returns false and changes nothing when the bin count
+     * differs or the step's range is neither the view's nor wider, as after a fixed range was set
+     * or another step widened the view in between.
      */
     public boolean addBinnedStep(double time, Histogram histogram) {
         requireFiniteTime(time);
-        if (histogram.binCount() != binCount || range != null && !range.equals(histogram.range())) {
+        ValueRange binned = histogram.range();
+        boolean widening = !rangeFixed && range != null && binned.low() <= range.low() && binned.high() >= range.high();
+        if (histogram.binCount() != binCount || range != null && !range.equals(binned) && !widening) {
             return false;
         }
-        if (range == null && !ValueRange.UNIT.equals(histogram.range())) {
-            range = histogram.range();
+        if (widening && !range.equals(binned)) {
+            widenTo(binned);
+        } else if (range == null && !ValueRange.UNIT.equals(binned)) {
+            range = binned;
         }
         appendStep(time, histogram);
         return true;
@@ -138,6 +148,40 @@ public class HistogramHistoryView extends CanvasView {
 
     public int binCount() {
         return binCount;
+    }
+
+    /**
+     * The range to bin a new step on: {@code current} when it contains every finite value, otherwise
+     * {@code current} widened to contain them; for the first step, the values' own with the margin.
+     * Posterior means spread as training goes on, so a range taken from the first step alone would
+     * count most later values in the edge bins.
+     */
+    private static ValueRange rangeFor(double[] values, ValueRange current) {
+        ValueRange finite = ValueRange.ofFinite(values, null);
+        if (current == null || finite == null) {
+            return current != null ? current : rangeOf(values);
+        }
+        if (finite.low() >= current.low() && finite.high() <= current.high()) {
+            return current;
+        }
+        // Grow by a quarter more on each side that was short, so that a slowly spreading posterior
+        // re-bins the kept steps a few times rather than at every step.
+        double low = Math.min(current.low(), finite.low());
+        double high = Math.max(current.high(), finite.high());
+        double growth = WIDENING_FRACTION * (high - low);
+        return new ValueRange(finite.low() < current.low() ? low - growth : low,
+                finite.high() > current.high() ? high + growth : high);
+    }
+
+    /** Moves the view to {@code wider} and re-bins the steps it keeps (see {@link Histogram#rebin}). */
+    private void widenTo(ValueRange wider) {
+        range = wider;
+        List<Step> rebinned = new ArrayList<>();
+        for (Step step : steps) {
+            rebinned.add(new Step(step.time(), step.histogram().rebin(wider, binCount)));
+        }
+        steps.clear();
+        steps.addAll(rebinned);
     }
 
     /** Range of the finite values widened by the margin on each side, or null when none is finite. */

@@ -74,4 +74,17 @@ class HistogramTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("got 0");
     }
+
+    @Test
+    void rebinOnWiderRangeKeepsEveryCount() {
+        Histogram narrow = Histogram.of(new double[] {0.1, 0.2, 0.6, 0.9, 0.95, Double.NaN}, 10, new ValueRange(0, 1));
+
+        Histogram wide = narrow.rebin(new ValueRange(-1, 3), 4);
+
+        assertThat(wide.binnedCount()).isEqualTo(5);
+        assertThat(wide.nonFiniteCount()).isEqualTo(1);
+        assertThat(wide.clampedCount()).isZero();
+        assertThat(wide.count(1)).as("bin [0, 1)").isEqualTo(5);
+        assertThat(wide.count(0) + wide.count(2) + wide.count(3)).as("other bins").isZero();
+    }
 }

@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 
 import org.epsnn.views.testing.ExportChecks;
 import org.epsnn.views.chart.Histogram;
+import org.epsnn.views.draw.ValueRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,13 +61,29 @@ class HistogramHistoryViewTest {
     @Test
     void binnedStepOnOtherRangeIsRejected() throws Exception {
         onFx(() -> view.addStep(0, new double[] {0, 10}));
-        Histogram elsewhere = HistogramHistoryView.binStep(new double[] {0, 100}, 4, null);
+        Histogram elsewhere = HistogramHistoryView.binStep(new double[] {3, 4}, 4, null);
         Histogram matching = HistogramHistoryView.binStep(new double[] {3, 4}, 4, view.valueRange());
 
-        assertThat(onFx(() -> view.addBinnedStep(1, elsewhere))).as("step binned on another range").isFalse();
+        assertThat(onFx(() -> view.addBinnedStep(1, elsewhere))).as("step binned on a narrower range").isFalse();
         assertThat(view.stepCount()).as("steps after the rejected one").isEqualTo(1);
         assertThat(onFx(() -> view.addBinnedStep(1, matching))).as("step binned on the view's range").isTrue();
         assertThat(view.stepCount()).as("steps after the matching one").isEqualTo(2);
+    }
+
+    @Test
+    void spreadingStepWidensRangeAndKeepsCounts() throws Exception {
+        onFx(() -> view.addStep(0, new double[] {0, 1, 2, 3}));
+        ValueRange first = view.valueRange();
+        Histogram wider = HistogramHistoryView.binStep(new double[] {-30, 0, 1, 40}, 4, first);
+
+        assertThat(onFx(() -> view.addBinnedStep(1, wider))).as("step binned on a wider range").isTrue();
+        assertThat(view.valueRange().low()).as("low end after widening").isLessThanOrEqualTo(-30);
+        assertThat(view.valueRange().high()).as("high end after widening").isGreaterThanOrEqualTo(40);
+        assertThat(view.noteText()).as("note after widening").isEmpty();
+        onFx(() -> view.addStep(2, new double[] {-100, 5}));
+        assertThat(view.valueRange().low()).as("low end after a step on the FX thread").isLessThanOrEqualTo(-100);
+        assertThat(view.stepCount()).isEqualTo(3);
+        assertThat(view.noteText()).as("note after the third step").isEmpty();
     }
 
     @Test
