@@ -176,7 +176,11 @@ public abstract class RasterView extends Region {
         }
     }
 
-    /** Pixels per layout unit of the window, so that the image stays sharp on high-density screens. */
+    /**
+     * Pixels per layout unit of the window, so that the image stays sharp on high-density screens.
+     * NOTE: a change of the scale alone (the window moved to a screen of another density) shows
+     * at the view's next repaint, not at once.
+     */
     private double renderScale() {
         Scene scene = getScene();
         Window window = scene == null ? null : scene.getWindow();
