@@ -336,6 +336,15 @@ final class PlotsPane {
         meanHistogram.clear();
         deviationHistogram.clear();
         density.showGaussian(new double[0], new double[0], new int[0]);
+        fieldMeans.setImages(new double[0][], 1, 1, List.of());
+        fieldDeviations.setImages(new double[0][], 1, 1, List.of());
+        spikes.setLayers(List.of(), List.of());
+        classBars.setProbabilities(new double[0], List.of());
+        sampleImage.setImages(new double[0][], 1, 1, List.of());
+        // A zoom chosen on the old data would hide most of the new.
+        for (org.epsnn.views.ChartView chart : List.of(accuracy, meanHistogram, deviationHistogram, density, firing, regression)) {
+            chart.resetZoom();
+        }
         List<Integer> layers = new ArrayList<>();
         for (int l = 1; l <= depth; l++) {
             layers.add(l);
@@ -590,7 +599,7 @@ final class PlotsPane {
     private void showHistoryStep(HistoryStep step) {
         HistoryJob job = step.job();
         if (job.generation() == historyGeneration && !meanHistory.addBinnedStep(job.samplesSeen(), step.histogram())) {
-            // Binned before the history chose its range (two steps in flight at the start): bin again here.
+            // Binned on a range that another step has widened since: bin again here.
             meanHistory.addStep(job.samplesSeen(), job.values());
         }
     }
@@ -652,7 +661,8 @@ final class PlotsPane {
         fieldChanges.setValueRange(ValueRange.ofFinite(flatten(changes), ValueRange.UNIT));
         fieldChanges.setImages(changes, width, height, index -> "neuron " + index);
         int mostMoved = stepChanges.mostMovedNeuron(0, first.inputs());
-        fieldChanges.setHighlightedCell(mostMoved < count ? mostMoved : -1);
+        // The frame marks the field that moved most among those shown, which the note below explains.
+        fieldChanges.setHighlightedCell(stepChanges.mostMovedNeuron(0, first.inputs(), count));
         stepNote.setText(stepText(0) + " Right: the size of each weight's change; the framed field moved most"
                 + (mostMoved < count ? "." : " among the shown fields (neuron " + mostMoved + " moved most overall)."));
     }

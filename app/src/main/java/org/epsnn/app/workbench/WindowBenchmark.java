@@ -39,6 +39,16 @@ public final class WindowBenchmark {
             System.err.println("Usage: WindowBenchmark MNIST_DIR PASSES HIDDEN REPORT_FILE [EVALUATION_INTERVAL]");
             System.exit(2);
         }
+        if (System.getProperty(WorkbenchFiles.CONFIG_FOLDER_PROPERTY) == null) {
+            // Autosaves and recent files of a benchmark run must not land in the user's own folder.
+            try {
+                System.setProperty(WorkbenchFiles.CONFIG_FOLDER_PROPERTY,
+                        Files.createTempDirectory("epsnn-benchmark-config").toString());
+            } catch (IOException e) {
+                System.err.println("Could not create a configuration folder for the benchmark: " + e.getMessage());
+                System.exit(2);
+            }
+        }
         Application.launch(Run.class, args);
     }
 

@@ -164,6 +164,14 @@ class ProjectFileWindowTest {
         });
         WindowTestSupport.train(controller, 1);
         waitUntil("the weight histogram shows the posterior", () -> !window.plots().meanHistogram().histograms().isEmpty());
+        for (int tab : new int[] {2, 3, 1}) {
+            onFx(() -> {
+                window.plots().tabs().getSelectionModel().select(tab);
+                return null;
+            });
+        }
+        waitUntil("the receptive fields show", () -> window.plots().fieldMeans().imageCount() > 0);
+        waitUntil("the spike heatmap shows", () -> window.plots().spikeHeatmap().layerCount() > 0);
 
         robot.push(KeyCode.CONTROL, KeyCode.N);
         clickDialogButton(robot, "#unsaved-changes", ProjectDialogs.DONT_SAVE);
@@ -171,6 +179,8 @@ class ProjectFileWindowTest {
                 && controller.runStateProperty().get() == RunState.IDLE);
 
         assertThat(onFx(() -> window.plots().meanHistogram().histograms())).as("histograms of the new project").isEmpty();
+        assertThat(onFx(() -> window.plots().fieldMeans().imageCount())).as("receptive fields of the new project").isZero();
+        assertThat(onFx(() -> window.plots().spikeHeatmap().layerCount())).as("spike layers of the new project").isZero();
         assertThat(onFx(() -> controller.comparison().statusProperty().get())).as("comparison status of the new project")
                 .startsWith("Train with EP");
     }

@@ -31,15 +31,18 @@ class StepChangesTest {
     void mostMovedNeuronSumsItsWeights() {
         double[] before = new double[200];
         double[] after = new double[200];
-        // 10 neurons of 20 inputs: neuron 3 moves many weights a little, neuron 7 one weight a lot.
+        // 10 neurons of 20 inputs: neuron 3 moves many weights a little, neuron 7 one weight a lot,
+        // neuron 1 one weight a little.
         for (int j = 0; j < 20; j++) {
             after[3 * 20 + j] = 0.2;
         }
         after[7 * 20] = 1.0;
+        after[20] = 0.1;
 
         StepChanges changes = StepChanges.between(snapshot(0, before), snapshot(10, after));
 
         assertThat(changes.mostMovedNeuron(0, 20)).isEqualTo(3);
+        assertThat(changes.mostMovedNeuron(0, 20, 3)).as("most moved among the first 3 neurons").isEqualTo(1);
     }
 
     @Test

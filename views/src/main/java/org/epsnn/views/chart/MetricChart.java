@@ -49,11 +49,18 @@ public class MetricChart extends ChartView {
     public static final int DEFAULT_MAX_POINTS = 2000;
 
     private static final float[] SECONDARY_DASH = {6f, 4f};
+    /** Width per drawn marker line when markers would crowd, in pixels. */
+    private static final double PIXELS_PER_MARKER_LINE = 12;
+    /** Width per marker label, in pixels: room for "pass 100" in the theme's note font. */
+    private static final double PIXELS_PER_MARKER_LABEL = 70;
 
     private final DecimatedXYDataset primary = new DecimatedXYDataset();
     private final DecimatedXYDataset secondary = new DecimatedXYDataset();
     private final Map<String, DecimatedSeries> seriesByName = new LinkedHashMap<>();
     private final List<ValueMarker> markers = new ArrayList<>();
+    private final List<String> markerLabels = new ArrayList<>();
+    /** The markers on the plot now: every marker while few, every k-th when they would crowd. */
+    private final List<ValueMarker> shownMarkers = new ArrayList<>();
     private final TextTitle note = new TextTitle("");
     private final JFreeChart chart;
     private int maxPointsPerSeries = DEFAULT_MAX_POINTS;
@@ -191,17 +198,45 @@ public class MetricChart extends ChartView {
         marker.setLabelBackgroundColor(ChartTheme.translucent(ChartTheme.BACKGROUND, 200));
         theme().styleMarker(marker);
         markers.add(marker);
-        chart.getXYPlot().addDomainMarker(marker, Layer.FOREGROUND);
+        markerLabels.add(label);
+        requestRepaint();
     }
 
     /** Removes every marker. */
     public void clearMarkers() {
+        markers.clear();
+        markerLabels.clear();
+        showMarkers();
+        chart.fireChartChanged();
+    }
+
+    /**
+     * Puts the markers on the plot, thinned so that they stay readable: with more markers than
+     * fit, only every k-th is drawn, and only every m-th drawn one keeps its label (about one
+     * label per {@value #PIXELS_PER_MARKER_LABEL} pixels of width).
+     */
+    private void showMarkers() {
         XYPlot plot = chart.getXYPlot();
-        for (ValueMarker marker : markers) {
+        for (ValueMarker marker : shownMarkers) {
             plot.removeDomainMarker(0, marker, Layer.FOREGROUND, false);
         }
-        markers.clear();
-        chart.fireChartChanged();
+        shownMarkers.clear();
+        int count = markers.size();
+        double width = viewWidth() > 0 ? viewWidth() : DEFAULT_EXPORT_WIDTH;
+        int maxLines = Math.max(1, (int) (width / PIXELS_PER_MARKER_LINE));
+        int maxLabels = Math.max(1, (int) (width / PIXELS_PER_MARKER_LABEL));
+        int lineStep = Math.max(1, (count + maxLines - 1) / maxLines);
+        int labelStep = Math.max(1, (count + maxLabels - 1) / maxLabels);
+        labelStep = (labelStep + lineStep - 1) / lineStep * lineStep;
+        for (int i = 0; i < count; i++) {
+            if ((i + 1) % lineStep != 0) {
+                continue;
+            }
+            ValueMarker marker = markers.get(i);
+            marker.setLabel((i + 1) % labelStep == 0 ? markerLabels.get(i) : "");
+            plot.addDomainMarker(0, marker, Layer.FOREGROUND, false);
+            shownMarkers.add(marker);
+        }
     }
 
     /** X positions of the markers, in the order they were added. */
@@ -234,6 +269,9 @@ public class MetricChart extends ChartView {
 
     @Override
     protected void beforeRepaint() {
+        if (!markers.isEmpty() || !shownMarkers.isEmpty()) {
+            showMarkers();
+        }
         if (changePending) {
             changePending = false;
             updateNote();

@@ -58,6 +58,25 @@ class MetricChartTest {
     }
 
     @Test
+    void manyMarkersAreThinned() throws Exception {
+        onFx(() -> {
+            chart.addSeries("train");
+            chart.append("train", 0, 0.5);
+            for (int pass = 1; pass <= 300; pass++) {
+                chart.append("train", pass, 0.5);
+                chart.addMarker(pass, "pass " + pass);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var drawn = chart.chart().getXYPlot().getDomainMarkers(0, org.jfree.chart.ui.Layer.FOREGROUND);
+        long labelled = drawn.stream().filter(marker -> !((org.jfree.chart.plot.Marker) marker).getLabel().isEmpty()).count();
+        assertThat(chart.markerPositions()).as("markers kept").hasSize(300);
+        assertThat(drawn.size()).as("marker lines drawn").isBetween(10, 60);
+        assertThat(labelled).as("marker labels drawn").isBetween(2L, 10L);
+    }
+
+    @Test
     void nanPointsAreSkippedAndNoted() throws Exception {
         onFx(() -> {
             chart.addSeries("train");
