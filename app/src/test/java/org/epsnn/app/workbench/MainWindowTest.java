@@ -235,6 +235,28 @@ class MainWindowTest {
     }
 
     @Test
+    void csvDataClearsBuiltInChoice(FxRobot robot, @TempDir Path folder) throws Exception {
+        load("moons");
+        javafx.scene.control.ComboBox<?> choice = robot.lookup("#builtin-choice").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(onFx(choice::getValue)).as("built-in choice after generating moons").isEqualTo("moons");
+        Path csv = folder.resolve("points.csv");
+        StringBuilder rows = new StringBuilder("x,y,label\n");
+        for (int i = 0; i < 40; i++) {
+            rows.append(i).append(',').append(i % 7).append(',').append(i % 2 == 0 ? "even" : "odd").append('\n');
+        }
+        Files.writeString(csv, rows);
+
+        onFx(() -> {
+            controller.loadData(new DataChoice.Csv(csv, "label", 0.2, 1), error -> { });
+            return null;
+        });
+        waitUntil("the CSV is loaded", () -> controller.dataChoiceProperty().get() instanceof DataChoice.Csv
+                && controller.runStateProperty().get() == RunState.IDLE);
+
+        assertThat(onFx(choice::getValue)).as("built-in choice with CSV data on show").isNull();
+    }
+
+    @Test
     void guardStopReenablesControls(FxRobot robot) throws Exception {
         // With batch 100 (the default) the gap1d regression diverges within 40 passes. In a command
         // line run a site shift of layer 1 became infinite in pass 24, and the engine's guard stopped it.
