@@ -804,9 +804,13 @@ public final class WorkbenchController {
         double elapsed = (System.nanoTime() - runStartNanos) / 1e9;
         double remainingSamples = (passes - passesDone) * statistics.passSamples();
         double remaining = statistics.samplesPerSecond() > 0 ? remainingSamples / statistics.samplesPerSecond() : Double.NaN;
+        int passInRun = statistics.pass() - runFirstPass + 1;
+        // A run that continues a trained posterior names the pass as the accuracy chart's markers do.
+        String pass = runFirstPass == 1 ? String.format(Locale.ROOT, "pass %d of %d", passInRun, passes)
+                : String.format(Locale.ROOT, "pass %d (%d of %d in this run)", statistics.pass(), passInRun, passes);
         progressText.set(String.format(Locale.ROOT,
-                "pass %d of %d, %.0f %% | %,.0f samples/s | elapsed %s | remaining %s | clipped %.1f %% of weights",
-                statistics.pass() - runFirstPass + 1, passes, 100 * statistics.passProgress(), statistics.samplesPerSecond(),
+                "%s, %.0f %% | %,.0f samples/s | elapsed %s | remaining %s | clipped %.1f %% of weights",
+                pass, 100 * statistics.passProgress(), statistics.samplesPerSecond(),
                 duration(elapsed), duration(remaining), 100 * meanOf(statistics.clippedFraction())));
     }
 

@@ -235,6 +235,24 @@ class MainWindowTest {
     }
 
     @Test
+    void continuedRunNamesPassLikeChart(FxRobot robot) throws Exception {
+        load("moons");
+        onFx(() -> {
+            controller.editSettings(settings -> settings.withPasses(1));
+            return null;
+        });
+
+        robot.clickOn("#start");
+        waitUntilRunEnded();
+        assertThat(onFx(() -> controller.progressTextProperty().get())).as("status of the first run").startsWith("pass 1 of 1,");
+        robot.clickOn("#start");
+        waitUntilRunEnded();
+
+        assertThat(onFx(() -> controller.progressTextProperty().get())).as("status of the continued run")
+                .startsWith("pass 2 (1 of 1 in this run),");
+    }
+
+    @Test
     void csvDataClearsBuiltInChoice(FxRobot robot, @TempDir Path folder) throws Exception {
         load("moons");
         javafx.scene.control.ComboBox<?> choice = robot.lookup("#builtin-choice").queryAs(javafx.scene.control.ComboBox.class);
