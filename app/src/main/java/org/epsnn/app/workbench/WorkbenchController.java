@@ -103,6 +103,8 @@ public final class WorkbenchController {
     private long lastSnapshotRequest;
     private long runStartNanos;
     private int runFirstPass;
+    /** Statistics of the last batch shown in the status bar, or null before the first. */
+    private BatchStatistics lastStatistics;
     /** Drains the feed on the FX thread at a fixed rate, without making the scene pulse in between. */
     private final FxTicker pump = new FxTicker(() -> {
         long now = System.nanoTime();
@@ -630,6 +632,7 @@ public final class WorkbenchController {
         runState.set(stepping ? RunState.PAUSED : RunState.RUNNING);
         message.set(stepping ? "Paused after one batch; press Step for another or Resume." : "Training " + history.network().sizesText() + " ...");
         runStartNanos = System.nanoTime();
+        lastStatistics = null;
         runFirstPass = existing == null ? 1 : existing.completedPasses() + 1;
         lastSnapshotRequest = 0;
         service.restart();
@@ -713,6 +716,10 @@ public final class WorkbenchController {
         drainFeed(System.nanoTime());
         pump.stop();
         runState.set(RunState.IDLE);
+        if (lastStatistics != null) {
+            // A stopped run has no remaining time, and the last estimate would read as one.
+            progressText.set(progressText(lastStatistics, false));
+        }
         servePendingCopies();
         switch (outcome.ending()) {
             case COMPLETED -> message.set("Training finished: " + outcome.passes().size() + " passes.");
@@ -798,6 +805,12 @@ public final class WorkbenchController {
     }
 
     private void showProgress(BatchStatistics statistics) {
+        lastStatistics = statistics;
+        progressText.set(progressText(statistics, true));
+    }
+
+    /** Describes the run at {@code statistics}; the remaining time only while {@code running}. */
+    private String progressText(BatchStatistics statistics, boolean running) {
         int passes = service.request().settings().passes();
         double passesDone = statistics.pass() - runFirstPass + statistics.passProgress();
         progress.set(Math.min(1.0, passesDone / Math.max(1, passes)));
@@ -808,10 +821,9 @@ public final class WorkbenchController {
         // A run that continues a trained posterior names the pass as the accuracy chart's markers do.
         String pass = runFirstPass == 1 ? String.format(Locale.ROOT, "pass %d of %d", passInRun, passes)
                 : String.format(Locale.ROOT, "pass %d (%d of %d in this run)", statistics.pass(), passInRun, passes);
-        progressText.set(String.format(Locale.ROOT,
-                "%s, %.0f %% | %,.0f samples/s | elapsed %s | remaining %s | clipped %.1f %% of weights",
-                pass, 100 * statistics.passProgress(), statistics.samplesPerSecond(),
-                duration(elapsed), duration(remaining), 100 * meanOf(statistics.clippedFraction())));
+        return String.format(Locale.ROOT, "%s, %.0f %% | %,.0f samples/s | elapsed %s%s | clipped %.1f %% of weights",
+                pass, 100 * statistics.passProgress(), statistics.samplesPerSecond(), duration(elapsed),
+                running ? " | remaining " + duration(remaining) : "", 100 * meanOf(statistics.clippedFraction()));
     }
 
     private static double meanOf(double[] values) {
