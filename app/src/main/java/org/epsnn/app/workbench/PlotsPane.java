@@ -137,7 +137,8 @@ final class PlotsPane {
         spikes = new SpikeHeatmapView(theme);
         classBars = new ClassProbabilityBars(theme);
         sampleImage = new ImageGridView(theme);
-        sampleImage.setColorBarLabel("input spike probability");
+        // Short, because the colour bar beside the small sample image has room for about 20 characters.
+        sampleImage.setColorBarLabel("spike probability");
         sampleImage.setColorMap(ColorMap.GREYSCALE);
         sampleImage.setValueRange(ValueRange.UNIT);
         firing = new MetricChart(theme, "samples seen", "mean spike probability");
