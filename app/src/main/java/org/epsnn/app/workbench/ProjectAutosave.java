@@ -102,6 +102,7 @@ final class ProjectAutosave {
                 if (Files.isRegularFile(files.untitledAutosave())) {
                     found.add(files.untitledAutosave());
                 }
+                found.addAll(files.keptUntitledAutosaves());
                 for (Path project : projects) {
                     Path autosave = files.autosaveFor(project);
                     if (Files.isRegularFile(autosave) && !found.contains(autosave) && (!Files.exists(project)
@@ -121,7 +122,7 @@ final class ProjectAutosave {
                         return;
                     }
                     case DISCARD -> actions.deleteLater(autosave);
-                    case LATER -> controller.showMessage("The autosave stays in " + autosave + " until the next start.");
+                    case LATER -> keepForLater(autosave);
                 }
             }
         });
@@ -129,5 +130,30 @@ final class ProjectAutosave {
         Thread thread = new Thread(scan, "autosave-scan");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Keeps an autosave for the next start. The untitled one moves to a name of its own first:
+     * the next untitled project autosaves to the fixed name and would replace it.
+     */
+    private void keepForLater(Path autosave) {
+        if (!autosave.equals(files.untitledAutosave())) {
+            controller.showMessage("The autosave stays in " + autosave + " until the next start.");
+            return;
+        }
+        Path renamed = files.keptUntitledAutosave(java.time.LocalDateTime.now());
+        background.execute(() -> {
+            String message;
+            try {
+                Files.move(autosave, renamed, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                message = "The autosave stays in " + renamed + " until the next start.";
+            } catch (IOException e) {
+                LOG.warn("Could not rename the autosave {} to {}: {}", autosave, renamed, e.getMessage());
+                message = "The autosave stays in " + autosave + ", but the next untitled autosave will replace it: "
+                        + "renaming it to " + renamed + " failed (" + e.getMessage() + ").";
+            }
+            String status = message;
+            Platform.runLater(() -> controller.showMessage(status));
+        });
     }
 }

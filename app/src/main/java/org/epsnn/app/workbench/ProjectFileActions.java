@@ -49,6 +49,8 @@ final class ProjectFileActions {
     private final WorkbenchController controller;
     private final ProjectStore store;
     private final WorkbenchFiles files;
+    /** An untitled autosave kept for later (see WorkbenchFiles.keptUntitledAutosave) that is now open, deleted at the next save. */
+    private Path recoveredKeptAutosave;
     private final ProjectDialogs dialogs;
     private final ProjectDocument document = new ProjectDocument();
     private final RecentFiles recent;
@@ -271,6 +273,9 @@ final class ProjectFileActions {
                     window.restoreLayout(state.layout());
                     if (recovered) {
                         document.markUnsaved(belongsTo);
+                        // An untitled autosave kept under its own name is not the file the next save
+                        // deletes, so remember it: it goes once the recovered project is saved.
+                        recoveredKeptAutosave = belongsTo == null && !source.equals(files.untitledAutosave()) ? source : null;
                         // The autosave stays until a save or a clean exit, in case the window fails again first.
                         controller.showMessage("Recovered the autosave of " + document.displayName()
                                 + "; save it to keep it.");
@@ -428,6 +433,10 @@ final class ProjectFileActions {
                     document.markSaved(target);
                     deleteLater(files.autosaveFor(previous));
                     deleteLater(files.autosaveFor(target));
+                    if (recoveredKeptAutosave != null) {
+                        deleteLater(recoveredKeptAutosave);
+                        recoveredKeptAutosave = null;
+                    }
                     controller.showMessage("Saved the project to " + target + ".");
                     if (onSaved != null) {
                         onSaved.run();

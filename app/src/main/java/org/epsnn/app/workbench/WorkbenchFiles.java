@@ -37,6 +37,9 @@ public record WorkbenchFiles(Path configFolder) {
         return configFolder.resolve("window.properties");
     }
 
+    private static final String KEPT_UNTITLED_PREFIX = "Untitled-";
+    private static final String AUTOSAVE_SUFFIX = ".epsnn.autosave";
+
     /** Returns the autosave copy of a project that has not been saved yet. */
     public Path untitledAutosave() {
         return configFolder.resolve("autosave").resolve("Untitled.epsnn.autosave");
@@ -54,9 +57,35 @@ public record WorkbenchFiles(Path configFolder) {
         return project.toAbsolutePath().resolveSibling("." + project.getFileName() + ".autosave");
     }
 
-    /** Returns the project that {@code autosave} is a copy of, or null for the untitled autosave. */
+    /**
+     * Returns the name to keep the untitled autosave under when its recovery is put off, so that
+     * the next untitled project's autosave does not replace it: {@code Untitled-TIME.epsnn.autosave}.
+     */
+    public Path keptUntitledAutosave(java.time.LocalDateTime time) {
+        String stamp = time.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT));
+        return untitledAutosave().resolveSibling(KEPT_UNTITLED_PREFIX + stamp + AUTOSAVE_SUFFIX);
+    }
+
+    /** Returns the untitled autosaves kept by {@link #keptUntitledAutosave}, oldest name first. */
+    public java.util.List<Path> keptUntitledAutosaves() throws java.io.IOException {
+        Path folder = untitledAutosave().getParent();
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(folder)) {
+            return entries.filter(this::isKeptUntitled).sorted().toList();
+        }
+    }
+
+    private boolean isKeptUntitled(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(KEPT_UNTITLED_PREFIX) && name.endsWith(AUTOSAVE_SUFFIX)
+                && file.toAbsolutePath().getParent().equals(untitledAutosave().toAbsolutePath().getParent());
+    }
+
+    /** Returns the project that {@code autosave} is a copy of, or null for an untitled autosave. */
     public Path projectOf(Path autosave) {
-        if (autosave.toAbsolutePath().equals(untitledAutosave().toAbsolutePath())) {
+        if (autosave.toAbsolutePath().equals(untitledAutosave().toAbsolutePath()) || isKeptUntitled(autosave)) {
             return null;
         }
         String name = autosave.getFileName().toString();

@@ -309,6 +309,38 @@ class ProjectFileWindowTest {
         assertThat(autosave).as("autosave kept until the recovered project is saved").exists();
     }
 
+    @Test
+    void laterKeepsUntitledAutosaveAside(FxRobot robot) throws Exception {
+        waitUntilNewProjectReady();
+        Path untitled = folder.resolve("config").resolve("autosave").resolve("Untitled.epsnn.autosave");
+        Files.createDirectories(untitled.getParent());
+        Files.writeString(untitled, "left by a crash");
+
+        onFx(() -> {
+            window.files().autosave().offerRecovery(null);
+            return null;
+        });
+        clickButton(robot, waitForDialog(robot, "#recover-autosave"), ProjectDialogs.LATER);
+        poll("the autosave moves aside", () -> !Files.exists(untitled));
+
+        List<Path> kept;
+        try (var entries = Files.list(untitled.getParent())) {
+            kept = entries.toList();
+        }
+        assertThat(kept).as("files in the autosave folder").hasSize(1);
+        assertThat(kept.get(0).getFileName().toString()).as("name of the kept autosave").startsWith("Untitled-")
+                .endsWith(".epsnn.autosave");
+        assertThat(Files.readString(kept.get(0))).as("content of the kept autosave").isEqualTo("left by a crash");
+
+        // The next start offers the kept file again; Discard removes it.
+        onFx(() -> {
+            window.files().autosave().offerRecovery(null);
+            return null;
+        });
+        clickButton(robot, waitForDialog(robot, "#recover-autosave"), ProjectDialogs.DISCARD);
+        poll("the kept autosave is discarded", () -> !Files.exists(kept.get(0)));
+    }
+
     // ---- recent projects ----
 
     @Test
