@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The views waiting to paint, worked through on the FX thread in slices. A slice paints views
  * until {@link #SLICE_NANOS} have passed and then posts the rest as a new task, so that input
- * events, pulses and other tasks get their turn between slices. The queue is a set, so a view waits in it at most once.
+ * events, pulses and other tasks get their turn between slices. The queue is a {@code LinkedHashSet}, so a view waits in it at most once.
  *
  * <p>A view that changed while hidden is parked instead. After each layout pass of a scene that
  * holds parked views, the ones that show again (their tab was selected, say) join the queue.

@@ -41,8 +41,8 @@ public final class TrainingService extends Service<TrainingService.Outcome> {
     /**
      * Everything one run needs, fixed when it starts.
      *
-     * @param network gives the network to train; called once on the training thread, so that
-     *     drawing a new network's prior does not hold the FX thread
+     * @param network gives the network to train. It is called once on the training thread, so
+     *     drawing a new network's prior does not hold the FX thread.
      * @param networkReady receives that network on the FX thread before any progress of the run
      */
     public record Request(Supplier<EpNetwork> network, Consumer<EpNetwork> networkReady, TrainingData data,

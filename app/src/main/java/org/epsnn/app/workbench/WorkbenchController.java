@@ -66,8 +66,8 @@ public final class WorkbenchController {
      */
     private static final long SNAPSHOT_INTERVAL_NANOS = 200_000_000L;
     // NOTE: with these rates the window trains MNIST on 2 cores at 80 to 89 % of the command line's
-    // speed in the first two passes and about 92 % later, and the FX thread still waits over 50 ms
-    // a few times per run (docs/benchmarks.md).
+    // speed in the first two passes and about 92 % later. The FX thread still waits over 50 ms a
+    // few times per run (docs/benchmarks.md).
     private static final long LARGE_SNAPSHOT_INTERVAL_NANOS = 1_000_000_000L;
     /** Networks with more weights than this count as large for the snapshot rate. */
     private static final long LARGE_NETWORK_WEIGHTS = 100_000L;

@@ -323,22 +323,22 @@ class ProjectFileWindowTest {
         clickButton(robot, waitForDialog(robot, "#recover-autosave"), ProjectDialogs.LATER);
         poll("the autosave moves aside", () -> !Files.exists(untitled));
 
-        List<Path> kept;
+        List<Path> autosaveFiles;
         try (var entries = Files.list(untitled.getParent())) {
-            kept = entries.toList();
+            autosaveFiles = entries.toList();
         }
-        assertThat(kept).as("files in the autosave folder").hasSize(1);
-        assertThat(kept.get(0).getFileName().toString()).as("name of the kept autosave").startsWith("Untitled-")
+        assertThat(autosaveFiles).as("files in the autosave folder").hasSize(1);
+        assertThat(autosaveFiles.get(0).getFileName().toString()).as("name of the autosaveFiles autosave").startsWith("Untitled-")
                 .endsWith(".epsnn.autosave");
-        assertThat(Files.readString(kept.get(0))).as("content of the kept autosave").isEqualTo("left by a crash");
+        assertThat(Files.readString(autosaveFiles.get(0))).as("content of the autosaveFiles autosave").isEqualTo("left by a crash");
 
-        // The next start offers the kept file again; Discard removes it.
+        // The next start offers the autosaveFiles file again; Discard removes it.
         onFx(() -> {
             window.files().autosave().offerRecovery(null);
             return null;
         });
         clickButton(robot, waitForDialog(robot, "#recover-autosave"), ProjectDialogs.DISCARD);
-        poll("the kept autosave is discarded", () -> !Files.exists(kept.get(0)));
+        poll("the autosaveFiles autosave is discarded", () -> !Files.exists(autosaveFiles.get(0)));
     }
 
     // ---- recent projects ----

@@ -56,8 +56,8 @@ public final class Histogram {
 
     /**
      * Moves the counts onto {@code binCount} bins over {@code newRange}: each bin's count goes to
-     * the new bin that contains its centre. Exact when every old bin lies inside one new bin, as when
-     * a wider range has no more bins; otherwise a count may land one bin off.
+     * the new bin that contains its centre. This is exact when every old bin lies inside one new
+     * bin, as with a wider range and no more bins. Otherwise a count may land one bin off.
      */
     public Histogram rebin(ValueRange newRange, int binCount) {
         if (binCount < 1) {

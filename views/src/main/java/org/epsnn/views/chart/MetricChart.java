@@ -61,6 +61,10 @@ public class MetricChart extends ChartView {
     private final List<String> markerLabels = new ArrayList<>();
     /** The markers on the plot now: every marker while few, every k-th when they would crowd. */
     private final List<ValueMarker> shownMarkers = new ArrayList<>();
+    /** Whether markers were added or cleared since they were last put on the plot. */
+    private boolean markersChanged;
+    /** View width the shown markers were thinned for. */
+    private double markersWidth = -1;
     private final TextTitle note = new TextTitle("");
     private final JFreeChart chart;
     private int maxPointsPerSeries = DEFAULT_MAX_POINTS;
@@ -199,6 +203,7 @@ public class MetricChart extends ChartView {
         theme().styleMarker(marker);
         markers.add(marker);
         markerLabels.add(label);
+        markersChanged = true;
         requestRepaint();
     }
 
@@ -216,6 +221,8 @@ public class MetricChart extends ChartView {
      * label per {@value #PIXELS_PER_MARKER_LABEL} pixels of width).
      */
     private void showMarkers() {
+        markersChanged = false;
+        markersWidth = viewWidth();
         XYPlot plot = chart.getXYPlot();
         for (ValueMarker marker : shownMarkers) {
             plot.removeDomainMarker(0, marker, Layer.FOREGROUND, false);
@@ -269,7 +276,8 @@ public class MetricChart extends ChartView {
 
     @Override
     protected void beforeRepaint() {
-        if (!markers.isEmpty() || !shownMarkers.isEmpty()) {
+        // Thinning again only after a change keeps repaints of a long run from re-adding every marker.
+        if (markersChanged || viewWidth() != markersWidth) {
             showMarkers();
         }
         if (changePending) {

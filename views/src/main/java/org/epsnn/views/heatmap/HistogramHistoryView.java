@@ -27,8 +27,8 @@ import org.epsnn.views.export.CsvWriter;
  *
  * <p>All steps share one value range, so that rows line up. The range is fixed by
  * {@link #setValueRange} or else taken from the first step with finite values, with 10% margin on
- * each side, and widened when a later step's values fall outside it; the kept steps are then
- * re-binned on the wider range, each bin's count moving to the new bin that contains its centre.
+ * each side. It widens when a later step's values fall outside it, and the kept steps are then
+ * re-binned on the wider range: each bin's count moves to the new bin that contains its centre.
  * Values outside a fixed range count in the edge bins and in a note. NaN and infinite values are
  * left out and also counted in the note.
  */
@@ -151,8 +151,9 @@ public class HistogramHistoryView extends CanvasView {
     }
 
     /**
-     * The range to bin a new step on: {@code current} when it contains every finite value, otherwise
-     * {@code current} widened to contain them; for the first step, the values' own with the margin.
+     * Returns the range to bin a new step on: {@code current} when it contains every finite value,
+     * otherwise {@code current} widened to contain them. For the first step it is the values' own
+     * range with the margin.
      * Posterior means spread as training goes on, so a range taken from the first step alone would
      * count most later values in the edge bins.
      */
