@@ -88,21 +88,42 @@ public abstract class CanvasView extends RasterView implements Exportable {
 
     @Override
     protected final void paintImage(Graphics2D g, double width, double height) {
-        paintWithBackground(g, width, height);
+        paintWithBackground(g, width, height, this::paint);
     }
 
-    private void paintWithBackground(Graphics2D g, double width, double height) {
+    @Override
+    protected final Picture takePicture() {
+        Picture content = picture();
+        return content == null ? null : (g, width, height) -> paintWithBackground(g, width, height, content);
+    }
+
+    private static void paintWithBackground(Graphics2D g, double width, double height, Picture content) {
         Draw.antialias(g);
         Draw.fill(g, new Rectangle2D.Double(0, 0, width, height), ChartTheme.BACKGROUND);
-        paint(g, width, height);
+        content.paint(g, width, height);
     }
 
     /**
      * Draws the whole view into a {@code width x height} pixel area with its origin at the top
-     * left. Called on the FX thread for the screen and for exports, so it must not change state
-     * that other calls read.
+     * left. Called on the FX thread for exports, and for the screen when {@link #picture()} returns
+     * null, so it must not change state that other calls read. By default it draws the picture.
      */
-    protected abstract void paint(Graphics2D g, double width, double height);
+    protected void paint(Graphics2D g, double width, double height) {
+        Picture picture = picture();
+        if (picture == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " overrides neither paint nor picture");
+        }
+        picture.paint(g, width, height);
+    }
+
+    /**
+     * Returns a drawing of the view's current state that reads no field the FX thread changes
+     * later, so that repaints on screen run on the background painting thread. Null (the default)
+     * draws with {@link #paint} on the FX thread.
+     */
+    protected Picture picture() {
+        return null;
+    }
 
     /** Writes the rows of the CSV export, header first. */
     protected abstract void writeCsv(CsvWriter csv) throws IOException;
@@ -125,7 +146,7 @@ public abstract class CanvasView extends RasterView implements Exportable {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
-            paintWithBackground(g, width, height);
+            paintWithBackground(g, width, height, this::paint);
         } finally {
             g.dispose();
         }
@@ -140,7 +161,7 @@ public abstract class CanvasView extends RasterView implements Exportable {
     public void exportSvg(Path file) throws IOException {
         double[] size = exportSize();
         SVGGraphics2D g = new SVGGraphics2D(size[0], size[1]);
-        paintWithBackground(g, size[0], size[1]);
+        paintWithBackground(g, size[0], size[1], this::paint);
         byte[] document = g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(document));
     }

@@ -79,6 +79,12 @@ public final class ChartTheme {
     private static final float NOTE_SIZE = 10.5f;
 
     private final DoubleProperty presentationScale = new SimpleDoubleProperty(this, "presentationScale", 1.0);
+    /** The property's value, for pictures painted on the background thread, which must not read the property. */
+    private volatile double scale = 1.0;
+
+    public ChartTheme() {
+        presentationScale.addListener((observable, before, after) -> scale = after.doubleValue());
+    }
 
     /**
      * Factor applied to every font size: 1 for normal use, larger for presentation mode. Effective
@@ -97,9 +103,9 @@ public final class ChartTheme {
         presentationScale.set(scale);
     }
 
-    /** The presentation scale after clamping. */
+    /** The presentation scale after clamping. Safe to call on any thread. */
     public double effectiveScale() {
-        double scale = presentationScale.get();
+        double scale = this.scale;
         if (Double.isNaN(scale)) {
             return 1.0;
         }

@@ -6,6 +6,10 @@ import java.awt.image.DataBufferInt;
 import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+
+import javafx.application.Platform;
 
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -31,10 +35,32 @@ import org.slf4j.LoggerFactory;
  * is not on show (in a hidden tab, or with a hidden parent) does not paint; it paints after the
  * first layout pass that finds it on show again, when its size changes, or when
  * {@link #repaintIfPending()} is called.
+ *
+ * <p>A view whose drawing reads only state it can hand over whole returns it from
+ * {@link #takePicture()}. The FX thread then only takes the picture, and one shared background
+ * thread paints it. The FX thread copies the finished pixels to the screen. Other
+ * views paint on the FX thread with {@link #paintImage}.
  */
 public abstract class RasterView extends Region {
 
     private static final Logger LOG = LoggerFactory.getLogger(RasterView.class);
+
+    /** The thread that paints the pictures of every view, one at a time. */
+    private static final Executor PAINTER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "view-painter");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * A drawing of a view's state at the moment it was taken. It reads nothing that the FX thread
+     * changes afterwards, so that it can paint on another thread.
+     */
+    @FunctionalInterface
+    public interface Picture {
+        /** Paints into a {@code width x height} area with its origin at the top left. */
+        void paint(Graphics2D g, double width, double height);
+    }
 
     private final ImageView imageView = new ImageView();
     private BufferedImage buffer;
@@ -42,6 +68,10 @@ public abstract class RasterView extends Region {
     private double viewWidth;
     private double viewHeight;
     private boolean repaintPending = true;
+    /** Whether a picture of this view is being painted in the background; FX thread only. */
+    private boolean paintInFlight;
+    /** An image of the current size to paint the next picture into, handed back after each background paint. */
+    private BufferedImage spare;
 
     protected RasterView() {
         imageView.setSmooth(false);
@@ -93,6 +123,16 @@ public abstract class RasterView extends Region {
         return repaintPending;
     }
 
+    /** The image on show, for tests that read its pixels. */
+    final javafx.scene.image.Image shownImage() {
+        return imageView.getImage();
+    }
+
+    /** Tells whether the view's latest picture is still being painted in the background. */
+    public final boolean isPaintInFlight() {
+        return paintInFlight;
+    }
+
     /** Tells whether the view is in a scene and it and every node above it are visible. */
     final boolean shownOnScreen() {
         if (getScene() == null) {
@@ -132,46 +172,128 @@ public abstract class RasterView extends Region {
 
     /**
      * Paints the whole view into a {@code width x height} area with its origin at the top left.
-     * Called on the FX thread for the screen and for exports.
+     * Called on the FX thread for the screen, unless {@link #takePicture()} returns a picture, and
+     * for exports.
      */
     protected abstract void paintImage(Graphics2D g, double width, double height);
+
+    /**
+     * Returns a picture of the view as it is now, to paint on the background thread, or null (the
+     * default) to paint on the FX thread with {@link #paintImage}. Called on the FX thread just
+     * before a repaint.
+     */
+    protected Picture takePicture() {
+        return null;
+    }
 
     /** Paints if a repaint is pending and the view shows; called by the repaint queue. */
     final void paintPending() {
         if (!repaintPending || !shownOnScreen() || viewWidth < 1 || viewHeight < 1) {
             return;
         }
+        if (paintInFlight) {
+            // The picture in flight shows first; then the view joins the queue again.
+            return;
+        }
         beforeRepaint();
         repaintPending = false;
 
-        long start = System.nanoTime();
         double scale = renderScale();
         int pixelWidth = (int) Math.ceil(viewWidth * scale);
         int pixelHeight = (int) Math.ceil(viewHeight * scale);
-        if (buffer == null || buffer.getWidth() != pixelWidth || buffer.getHeight() != pixelHeight) {
-            buffer = new BufferedImage(pixelWidth, pixelHeight, BufferedImage.TYPE_INT_ARGB_PRE);
-            // The image shows the Java2D pixels themselves: no copy and no conversion per paint.
-            int[] pixels = ((DataBufferInt) buffer.getRaster().getDataBuffer()).getData();
-            pixelBuffer = new PixelBuffer<>(pixelWidth, pixelHeight, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
-            imageView.setImage(new WritableImage(pixelBuffer));
+        Picture picture = takePicture();
+        if (picture != null) {
+            paintInBackground(picture, scale, pixelWidth, pixelHeight);
+            return;
         }
 
+        long start = System.nanoTime();
+        if (buffer == null || buffer.getWidth() != pixelWidth || buffer.getHeight() != pixelHeight) {
+            showBuffer(new BufferedImage(pixelWidth, pixelHeight, BufferedImage.TYPE_INT_ARGB_PRE));
+        }
         pixelBuffer.updateBuffer(updated -> {
-            int[] pixels = ((DataBufferInt) buffer.getRaster().getDataBuffer()).getData();
-            Arrays.fill(pixels, 0);
-            Graphics2D g = buffer.createGraphics();
-            try {
-                g.scale(scale, scale);
-                paintImage(g, viewWidth, viewHeight);
-            } finally {
-                g.dispose();
-            }
+            paintInto(buffer, scale, viewWidth, viewHeight, this::paintImage);
             return null;
         });
         imageView.setFitWidth(viewWidth);
         imageView.setFitHeight(viewHeight);
+        logPaint("painted", pixelWidth, pixelHeight, start);
+    }
+
+    private void paintInBackground(Picture picture, double scale, int pixelWidth, int pixelHeight) {
+        paintInFlight = true;
+        double width = viewWidth;
+        double height = viewHeight;
+        BufferedImage target = spare != null && spare.getWidth() == pixelWidth && spare.getHeight() == pixelHeight
+                ? spare : null;
+        spare = null;
+        PAINTER.execute(() -> {
+            long start = System.nanoTime();
+            BufferedImage image = null;
+            try {
+                image = target != null ? target
+                        : new BufferedImage(pixelWidth, pixelHeight, BufferedImage.TYPE_INT_ARGB_PRE);
+                paintInto(image, scale, width, height, picture);
+                logPaint("painted in the background", pixelWidth, pixelHeight, start);
+            } catch (RuntimeException e) {
+                // The picture on screen stays as it was; the next change paints again.
+                LOG.error("Could not paint {}", getClass().getSimpleName(), e);
+                image = null;
+            } finally {
+                BufferedImage painted = image;
+                Platform.runLater(() -> showPainted(painted, width, height));
+            }
+        });
+    }
+
+    /** Shows a picture painted in the background (null when it failed) and queues the next change, if any. */
+    private void showPainted(BufferedImage painted, double width, double height) {
+        paintInFlight = false;
+        if (painted != null) {
+            if (buffer != null && buffer.getWidth() == painted.getWidth() && buffer.getHeight() == painted.getHeight()) {
+                int[] source = pixels(painted);
+                pixelBuffer.updateBuffer(updated -> {
+                    System.arraycopy(source, 0, pixels(buffer), 0, source.length);
+                    return null;
+                });
+                spare = painted;
+            } else {
+                showBuffer(painted);
+            }
+            imageView.setFitWidth(width);
+            imageView.setFitHeight(height);
+        }
+        if (repaintPending) {
+            requestRepaint();
+        }
+    }
+
+    /** Makes {@code image} the one on screen; its pixels back the JavaFX image, with no copy. */
+    private void showBuffer(BufferedImage image) {
+        buffer = image;
+        pixelBuffer = new PixelBuffer<>(image.getWidth(), image.getHeight(), IntBuffer.wrap(pixels(image)),
+                PixelFormat.getIntArgbPreInstance());
+        imageView.setImage(new WritableImage(pixelBuffer));
+    }
+
+    private static void paintInto(BufferedImage image, double scale, double width, double height, Picture picture) {
+        Arrays.fill(pixels(image), 0);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.scale(scale, scale);
+            picture.paint(g, width, height);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    }
+
+    private void logPaint(String what, int pixelWidth, int pixelHeight, long start) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} painted {} x {} in {} ms", getClass().getSimpleName(), pixelWidth, pixelHeight,
+            LOG.debug("{} {} {} x {} in {} ms", getClass().getSimpleName(), what, pixelWidth, pixelHeight,
                     String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
         }
     }

@@ -171,120 +171,134 @@ public class DatasetPreviewView extends CanvasView {
         return values;
     }
 
+    /** The preview as it is now; the dataset is immutable and the shown rows are replaced, never changed. */
+    private Drawing drawing() {
+        return new Drawing(dataset, mode, shownRows, summary.get(), theme());
+    }
+
     @Override
-    protected void paint(Graphics2D g, double width, double height) {
-        Font font = theme().captionFont();
-        double lineHeight = TextMeasure.lineHeight(font);
-        List<String> summaryLines = TextMeasure.wrap(font, summary.get(), width - 8, MAX_SUMMARY_LINES);
-        for (int line = 0; line < summaryLines.size(); line++) {
-            Draw.text(g, summaryLines.get(line), font, ChartTheme.TEXT, 4, 4 + line * lineHeight, Draw.Align.LEFT);
-        }
-        double summaryHeight = summaryLines.size() * lineHeight;
-        Rectangle2D body = new Rectangle2D.Double(4, summaryHeight + 10, Math.max(1, width - 8),
-                Math.max(1, height - summaryHeight - 14));
-
-        switch (mode) {
-            case IMAGES -> paintImages(g, body);
-            case SCATTER_2D -> paintClassScatter(g, body);
-            case REGRESSION_1D -> paintRegressionScatter(g, body);
-            case SUMMARY_ONLY -> Draw.text(g, "no picture for " + plural(dataset.columns(), "feature")
-                    + " that are not images", theme().axisLabelFont(), ChartTheme.MUTED_TEXT,
-                    body.getCenterX(), body.getCenterY() - lineHeight / 2, Draw.Align.CENTER);
-            case NONE -> { }
-        }
+    protected Picture picture() {
+        return drawing();
     }
 
-    private String sampleTitle(int row) {
-        if (dataset.task() == Dataset.Task.CLASSIFICATION) {
-            return dataset.classNames().get(dataset.labels()[row]);
-        }
-        return "y = " + NiceTicks.format(dataset.targets()[row * dataset.targetCount()]);
-    }
+    /** The preview as it was when taken; reads nothing else, so that it can paint on the painting thread. */
+    private record Drawing(Dataset dataset, Mode mode, int[] shownRows, String summary, ChartTheme theme) implements Picture {
 
-    private void paintImages(Graphics2D g, Rectangle2D body) {
-        int imageWidth = dataset.imageWidth();
-        int imageHeight = dataset.imageHeight();
-        List<String> titles = new ArrayList<>();
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (int row : shownRows) {
-            titles.add(sampleTitle(row));
-            for (int column = 0; column < dataset.columns(); column++) {
-                double value = dataset.feature(row, column);
-                if (Double.isFinite(value)) {
-                    low = Math.min(low, value);
-                    high = Math.max(high, value);
+        @Override
+        public void paint(Graphics2D g, double width, double height) {
+            Font font = theme().captionFont();
+            double lineHeight = TextMeasure.lineHeight(font);
+            List<String> summaryLines = TextMeasure.wrap(font, summary, width - 8, MAX_SUMMARY_LINES);
+            for (int line = 0; line < summaryLines.size(); line++) {
+                Draw.text(g, summaryLines.get(line), font, ChartTheme.TEXT, 4, 4 + line * lineHeight, Draw.Align.LEFT);
+            }
+            double summaryHeight = summaryLines.size() * lineHeight;
+            Rectangle2D body = new Rectangle2D.Double(4, summaryHeight + 10, Math.max(1, width - 8),
+                    Math.max(1, height - summaryHeight - 14));
+
+            switch (mode) {
+                case IMAGES -> paintImages(g, body);
+                case SCATTER_2D -> paintClassScatter(g, body);
+                case REGRESSION_1D -> paintRegressionScatter(g, body);
+                case SUMMARY_ONLY -> Draw.text(g, "no picture for " + plural(dataset.columns(), "feature")
+                        + " that are not images", theme().axisLabelFont(), ChartTheme.MUTED_TEXT,
+                        body.getCenterX(), body.getCenterY() - lineHeight / 2, Draw.Align.CENTER);
+                case NONE -> { }
+            }
+        }
+
+        private String sampleTitle(int row) {
+            if (dataset.task() == Dataset.Task.CLASSIFICATION) {
+                return dataset.classNames().get(dataset.labels()[row]);
+            }
+            return "y = " + NiceTicks.format(dataset.targets()[row * dataset.targetCount()]);
+        }
+
+        private void paintImages(Graphics2D g, Rectangle2D body) {
+            int imageWidth = dataset.imageWidth();
+            int imageHeight = dataset.imageHeight();
+            List<String> titles = new ArrayList<>();
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            for (int row : shownRows) {
+                titles.add(sampleTitle(row));
+                for (int column = 0; column < dataset.columns(); column++) {
+                    double value = dataset.feature(row, column);
+                    if (Double.isFinite(value)) {
+                        low = Math.min(low, value);
+                        high = Math.max(high, value);
+                    }
+                }
+            }
+            ValueRange range = low > high ? ValueRange.UNIT : ValueRange.widenIfEmpty(low, high);
+
+            ImageGridLayout layout = ImageGridLayout.of(body, imageWidth, imageHeight, titles, theme().noteFont());
+            int[] pixels = new int[imageWidth * imageHeight];
+            for (int i = 0; i < layout.cellCount(); i++) {
+                int row = shownRows[i];
+                for (int p = 0; p < pixels.length; p++) {
+                    pixels[p] = ColorMap.GREYSCALE.argb(range.fraction(dataset.feature(row, p)));
+                }
+                Rectangle2D cell = layout.cell(i);
+                PixelImages.draw(g, pixels, imageWidth, imageHeight, cell.getX(), cell.getY(), cell.getWidth(), cell.getHeight());
+                g.setColor(ChartTheme.GRID);
+                g.draw(new Rectangle2D.Double(cell.getX() - 0.5, cell.getY() - 0.5, cell.getWidth() + 1, cell.getHeight() + 1));
+                if (layout.titlesShown()) {
+                    Draw.text(g, titles.get(i), theme().noteFont(), ChartTheme.TEXT, cell.getCenterX(),
+                            cell.getY() - layout.titleHeight(), Draw.Align.CENTER);
                 }
             }
         }
-        ValueRange range = low > high ? ValueRange.UNIT : ValueRange.widenIfEmpty(low, high);
 
-        ImageGridLayout layout = ImageGridLayout.of(body, imageWidth, imageHeight, titles, theme().noteFont());
-        int[] pixels = new int[imageWidth * imageHeight];
-        for (int i = 0; i < layout.cellCount(); i++) {
-            int row = shownRows[i];
-            for (int p = 0; p < pixels.length; p++) {
-                pixels[p] = ColorMap.GREYSCALE.argb(range.fraction(dataset.feature(row, p)));
+        private void paintClassScatter(Graphics2D g, Rectangle2D body) {
+            double[] x = column(0);
+            double[] y = column(1);
+            List<Legend.Item> items = new ArrayList<>();
+            for (int k = 0; k < dataset.classCount(); k++) {
+                items.add(new Legend.Item(dataset.classNames().get(k), theme().classColor(k)));
             }
-            Rectangle2D cell = layout.cell(i);
-            PixelImages.draw(g, pixels, imageWidth, imageHeight, cell.getX(), cell.getY(), cell.getWidth(), cell.getHeight());
-            g.setColor(ChartTheme.GRID);
-            g.draw(new Rectangle2D.Double(cell.getX() - 0.5, cell.getY() - 0.5, cell.getWidth() + 1, cell.getHeight() + 1));
-            if (layout.titlesShown()) {
-                Draw.text(g, titles.get(i), theme().noteFont(), ChartTheme.TEXT, cell.getCenterX(),
-                        cell.getY() - layout.titleHeight(), Draw.Align.CENTER);
+            Font legendFont = theme().legendFont();
+            double legendHeight = Legend.height(items, legendFont, body.getWidth());
+            Rectangle2D plot = new Rectangle2D.Double(body.getX(), body.getY(), body.getWidth(),
+                    Math.max(1, body.getHeight() - legendHeight - 6));
+            PlotFrame frame = PlotFrame.layout(plot, padded(x), padded(y), featureName(0), featureName(1), theme());
+            frame.drawAxes(g);
+            int[] labels = dataset.labels();
+            double radius = 3 * Math.sqrt(theme().effectiveScale());
+            Scatter.draw(g, frame, x, y, i -> theme().classColor(labels[shownRows[i]]), radius, ChartTheme.TEXT);
+            Legend.draw(g, items, legendFont, body.getX(), body.getMaxY() - legendHeight, body.getWidth());
+        }
+
+        private void paintRegressionScatter(Graphics2D g, Rectangle2D body) {
+            double[] x = column(0);
+            double[] y = new double[shownRows.length];
+            for (int i = 0; i < shownRows.length; i++) {
+                y[i] = dataset.targets()[shownRows[i] * dataset.targetCount()];
             }
+            PlotFrame frame = PlotFrame.layout(body, padded(x), padded(y), featureName(0), dataset.targetNames().get(0), theme());
+            frame.drawAxes(g);
+            double radius = 3 * Math.sqrt(theme().effectiveScale());
+            Scatter.draw(g, frame, x, y, i -> REGRESSION_POINT, radius, Color.WHITE);
         }
-    }
 
-    private void paintClassScatter(Graphics2D g, Rectangle2D body) {
-        double[] x = column(0);
-        double[] y = column(1);
-        List<Legend.Item> items = new ArrayList<>();
-        for (int k = 0; k < dataset.classCount(); k++) {
-            items.add(new Legend.Item(dataset.classNames().get(k), theme().classColor(k)));
+        private double[] column(int column) {
+            double[] values = new double[shownRows.length];
+            for (int i = 0; i < shownRows.length; i++) {
+                values[i] = dataset.feature(shownRows[i], column);
+            }
+            return values;
         }
-        Font legendFont = theme().legendFont();
-        double legendHeight = Legend.height(items, legendFont, body.getWidth());
-        Rectangle2D plot = new Rectangle2D.Double(body.getX(), body.getY(), body.getWidth(),
-                Math.max(1, body.getHeight() - legendHeight - 6));
-        PlotFrame frame = PlotFrame.layout(plot, padded(x), padded(y), featureName(0), featureName(1), theme());
-        frame.drawAxes(g);
-        int[] labels = dataset.labels();
-        double radius = 3 * Math.sqrt(theme().effectiveScale());
-        Scatter.draw(g, frame, x, y, i -> theme().classColor(labels[shownRows[i]]), radius, ChartTheme.TEXT);
-        Legend.draw(g, items, legendFont, body.getX(), body.getMaxY() - legendHeight, body.getWidth());
-    }
 
-    private void paintRegressionScatter(Graphics2D g, Rectangle2D body) {
-        double[] x = column(0);
-        double[] y = new double[shownRows.length];
-        for (int i = 0; i < shownRows.length; i++) {
-            y[i] = dataset.targets()[shownRows[i] * dataset.targetCount()];
+        private String featureName(int column) {
+            return dataset.featureNames().isEmpty() ? "feature " + (column + 1) : dataset.featureNames().get(column);
         }
-        PlotFrame frame = PlotFrame.layout(body, padded(x), padded(y), featureName(0), dataset.targetNames().get(0), theme());
-        frame.drawAxes(g);
-        double radius = 3 * Math.sqrt(theme().effectiveScale());
-        Scatter.draw(g, frame, x, y, i -> REGRESSION_POINT, radius, Color.WHITE);
-    }
 
-    private double[] column(int column) {
-        double[] values = new double[shownRows.length];
-        for (int i = 0; i < shownRows.length; i++) {
-            values[i] = dataset.feature(shownRows[i], column);
+        /** Range of the finite values with 5% margin, so points on the edge stay inside the frame. */
+        private static ValueRange padded(double[] values) {
+            ValueRange range = ValueRange.ofFinite(values, ValueRange.UNIT);
+            double margin = range.width() * 0.05;
+            return new ValueRange(range.low() - margin, range.high() + margin);
         }
-        return values;
-    }
-
-    private String featureName(int column) {
-        return dataset.featureNames().isEmpty() ? "feature " + (column + 1) : dataset.featureNames().get(column);
-    }
-
-    /** Range of the finite values with 5% margin, so points on the edge stay inside the frame. */
-    private static ValueRange padded(double[] values) {
-        ValueRange range = ValueRange.ofFinite(values, ValueRange.UNIT);
-        double margin = range.width() * 0.05;
-        return new ValueRange(range.low() - margin, range.high() + margin);
     }
 
     @Override

@@ -63,70 +63,89 @@ public class ClassProbabilityBars extends CanvasView {
         requestRepaint();
     }
 
+    /** The bars as they are now; the probabilities are replaced, never changed in place. */
+    private Drawing drawing() {
+        return new Drawing(probabilities, classNames, trueClass, theme());
+    }
+
     /** Index of the largest non-NaN probability, the first on ties; -1 when there is none. */
     public int argmax() {
-        int best = -1;
-        for (int k = 0; k < probabilities.length; k++) {
-            if (!Double.isNaN(probabilities[k]) && (best < 0 || probabilities[k] > probabilities[best])) {
-                best = k;
-            }
-        }
-        return best;
+        return drawing().argmax();
     }
 
     @Override
-    protected void paint(Graphics2D g, double width, double height) {
-        if (probabilities.length == 0) {
-            Draw.text(g, "no prediction", theme().axisLabelFont(), ChartTheme.MUTED_TEXT, width / 2, height / 2 - 8,
-                    Draw.Align.CENTER);
-            return;
-        }
-
-        Font font = theme().captionFont();
-        Font boldFont = theme().boldCaptionFont();
-        double lineHeight = TextMeasure.lineHeight(font);
-        double rowHeight = Math.min(MAX_ROW_HEIGHT * theme().effectiveScale(), (height - 8) / probabilities.length);
-        double nameWidth = 0;
-        for (int k = 0; k < classNames.size(); k++) {
-            nameWidth = Math.max(nameWidth, TextMeasure.width(boldFont, label(k)));
-        }
-        // Room for the widest name plus slack for JavaFX glyphs that run wider than AWT measures them.
-        nameWidth = Math.min(nameWidth * 1.1 + 12, width * 0.4);
-        double valueWidth = TextMeasure.width(boldFont, "0.000") + 8;
-        double barLeft = 4 + nameWidth;
-        double barSpan = Math.max(1, width - barLeft - valueWidth - 4);
-        int best = argmax();
-
-        for (int k = 0; k < probabilities.length; k++) {
-            double rowTop = 4 + k * rowHeight;
-            double textTop = rowTop + (rowHeight - lineHeight) / 2;
-            boolean highlighted = k == best;
-            Font rowFont = highlighted ? boldFont : font;
-            Color textColor = highlighted ? ChartTheme.ACCENT : ChartTheme.TEXT;
-            Draw.text(g, TextMeasure.fit(rowFont, label(k), nameWidth - 8), rowFont, textColor, barLeft - 8, textTop,
-                    Draw.Align.RIGHT);
-
-            Rectangle2D track = new Rectangle2D.Double(barLeft, rowTop + rowHeight * 0.18, barSpan, rowHeight * 0.64);
-            Draw.fill(g, track, TRACK);
-            double value = probabilities[k];
-            if (Double.isNaN(value)) {
-                Draw.text(g, "NaN", font, ChartTheme.MUTED_TEXT, barLeft + barSpan + 6, textTop, Draw.Align.LEFT);
-                continue;
-            }
-            double clamped = Math.max(0, Math.min(1, value));
-            Draw.fill(g, new Rectangle2D.Double(barLeft, track.getY(), barSpan * clamped, track.getHeight()),
-                    highlighted ? ChartTheme.ACCENT : ChartTheme.NEUTRAL);
-            Draw.text(g, String.format(Locale.ROOT, "%.3f", value), rowFont, textColor, barLeft + barSpan + 6, textTop,
-                    Draw.Align.LEFT);
-        }
-
-        g.setStroke(new BasicStroke(1f));
-        g.setColor(ChartTheme.AXIS_LINE);
-        g.draw(new Line2D.Double(barLeft, 4, barLeft, 4 + rowHeight * probabilities.length));
+    protected Picture picture() {
+        return drawing();
     }
 
-    private String label(int index) {
-        return index == trueClass ? classNames.get(index) + " (true)" : classNames.get(index);
+    /** The bars as they were when taken; reads nothing else, so that it can paint on the painting thread. */
+    private record Drawing(double[] probabilities, List<String> classNames, int trueClass, ChartTheme theme) implements Picture {
+
+        /** Index of the largest non-NaN probability, the first on ties; -1 when there is none. */
+        public int argmax() {
+            int best = -1;
+            for (int k = 0; k < probabilities.length; k++) {
+                if (!Double.isNaN(probabilities[k]) && (best < 0 || probabilities[k] > probabilities[best])) {
+                    best = k;
+                }
+            }
+            return best;
+        }
+
+        @Override
+        public void paint(Graphics2D g, double width, double height) {
+            if (probabilities.length == 0) {
+                Draw.text(g, "no prediction", theme().axisLabelFont(), ChartTheme.MUTED_TEXT, width / 2, height / 2 - 8,
+                        Draw.Align.CENTER);
+                return;
+            }
+
+            Font font = theme().captionFont();
+            Font boldFont = theme().boldCaptionFont();
+            double lineHeight = TextMeasure.lineHeight(font);
+            double rowHeight = Math.min(MAX_ROW_HEIGHT * theme().effectiveScale(), (height - 8) / probabilities.length);
+            double nameWidth = 0;
+            for (int k = 0; k < classNames.size(); k++) {
+                nameWidth = Math.max(nameWidth, TextMeasure.width(boldFont, label(k)));
+            }
+            // Room for the widest name plus slack for JavaFX glyphs that run wider than AWT measures them.
+            nameWidth = Math.min(nameWidth * 1.1 + 12, width * 0.4);
+            double valueWidth = TextMeasure.width(boldFont, "0.000") + 8;
+            double barLeft = 4 + nameWidth;
+            double barSpan = Math.max(1, width - barLeft - valueWidth - 4);
+            int best = argmax();
+
+            for (int k = 0; k < probabilities.length; k++) {
+                double rowTop = 4 + k * rowHeight;
+                double textTop = rowTop + (rowHeight - lineHeight) / 2;
+                boolean highlighted = k == best;
+                Font rowFont = highlighted ? boldFont : font;
+                Color textColor = highlighted ? ChartTheme.ACCENT : ChartTheme.TEXT;
+                Draw.text(g, TextMeasure.fit(rowFont, label(k), nameWidth - 8), rowFont, textColor, barLeft - 8, textTop,
+                        Draw.Align.RIGHT);
+
+                Rectangle2D track = new Rectangle2D.Double(barLeft, rowTop + rowHeight * 0.18, barSpan, rowHeight * 0.64);
+                Draw.fill(g, track, TRACK);
+                double value = probabilities[k];
+                if (Double.isNaN(value)) {
+                    Draw.text(g, "NaN", font, ChartTheme.MUTED_TEXT, barLeft + barSpan + 6, textTop, Draw.Align.LEFT);
+                    continue;
+                }
+                double clamped = Math.max(0, Math.min(1, value));
+                Draw.fill(g, new Rectangle2D.Double(barLeft, track.getY(), barSpan * clamped, track.getHeight()),
+                        highlighted ? ChartTheme.ACCENT : ChartTheme.NEUTRAL);
+                Draw.text(g, String.format(Locale.ROOT, "%.3f", value), rowFont, textColor, barLeft + barSpan + 6, textTop,
+                        Draw.Align.LEFT);
+            }
+
+            g.setStroke(new BasicStroke(1f));
+            g.setColor(ChartTheme.AXIS_LINE);
+            g.draw(new Line2D.Double(barLeft, 4, barLeft, 4 + rowHeight * probabilities.length));
+        }
+
+        private String label(int index) {
+            return index == trueClass ? classNames.get(index) + " (true)" : classNames.get(index);
+        }
     }
 
     @Override

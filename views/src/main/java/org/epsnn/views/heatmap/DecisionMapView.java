@@ -120,141 +120,176 @@ public class DecisionMapView extends CanvasView {
         return showUncertainty;
     }
 
+    /** The maps as they are now; the arrays are replaced, never changed in place. */
+    private Drawing drawing() {
+        return new Drawing(xRange, yRange, rows, columns, classCount, probabilities, pointX, pointY, pointClasses,
+                classNames, xLabel, yLabel, showUncertainty, theme());
+    }
+
     /** Entropy {@code -sum p log p} in nats of the class probabilities of cell ({@code row}, {@code column}). */
     public double entropy(int row, int column) {
-        int offset = (row * columns + column) * classCount;
-        double entropy = 0;
-        for (int k = 0; k < classCount; k++) {
-            double p = probabilities[offset + k];
-            if (p > 0) {
-                entropy -= p * Math.log(p);
-            }
-        }
-        return entropy;
+        return drawing().entropy(row, column);
     }
 
-    /**
-     * Colour of a cell: the probability-weighted mix of class colours, faded towards white as the
-     * largest probability falls towards chance level {@code 1 / classCount}.
-     */
+    /** Colour of a cell, see {@link Drawing#cellColor}. */
     int cellColor(int row, int column) {
-        int offset = (row * columns + column) * classCount;
-        double red = 0;
-        double green = 0;
-        double blue = 0;
-        double total = 0;
-        double largest = 0;
-        for (int k = 0; k < classCount; k++) {
-            double p = probabilities[offset + k];
-            if (!(p >= 0) || !Double.isFinite(p)) {
-                continue;
-            }
-            Color color = theme().classColor(k);
-            red += p * color.getRed();
-            green += p * color.getGreen();
-            blue += p * color.getBlue();
-            total += p;
-            largest = Math.max(largest, p);
-        }
-        if (total <= 0) {
-            return ChartTheme.MISSING.getRGB();
-        }
-        double chance = 1.0 / classCount;
-        double confidence = Math.max(0, Math.min(1, (largest / total - chance) / (1 - chance)));
-        double strength = MIN_STRENGTH + (1 - MIN_STRENGTH) * confidence;
-        int r = (int) Math.round(255 + strength * (red / total - 255));
-        int gr = (int) Math.round(255 + strength * (green / total - 255));
-        int b = (int) Math.round(255 + strength * (blue / total - 255));
-        return 0xff000000 | r << 16 | gr << 8 | b;
+        return drawing().cellColor(row, column);
     }
 
-    private List<Legend.Item> legendItems() {
-        int count = Math.max(classCount, maxPointClass() + 1);
-        List<Legend.Item> items = new ArrayList<>();
-        for (int k = 0; k < count; k++) {
-            items.add(new Legend.Item(className(k), theme().classColor(k)));
-        }
-        return items;
-    }
-
-    private int maxPointClass() {
-        int max = -1;
-        for (int k : pointClasses) {
-            max = Math.max(max, k);
-        }
-        return max;
+    private String className(int index) {
+        return drawing().className(index);
     }
 
     @Override
-    protected void paint(Graphics2D g, double width, double height) {
-        if (classCount == 0 && pointX.length == 0) {
-            Draw.text(g, "no prediction", theme().axisLabelFont(), ChartTheme.MUTED_TEXT, width / 2, height / 2 - 8,
-                    Draw.Align.CENTER);
-            return;
-        }
-
-        Font legendFont = theme().legendFont();
-        List<Legend.Item> items = legendItems();
-        double legendHeight = Legend.height(items, legendFont, width - 8);
-        double titleHeight = TextMeasure.lineHeight(theme().boldCaptionFont()) + 4;
-        double panelTop = 4 + titleHeight;
-        double panelHeight = Math.max(1, height - panelTop - legendHeight - 10);
-        boolean twoPanels = showUncertainty && classCount > 0;
-        double barWidth = twoPanels ? ColorBar.width(theme(), uncertaintyRange(), UNCERTAINTY_LABEL) : 0;
-        double panelWidth = twoPanels ? (width - 8 - PANEL_GAP - barWidth - 12) / 2 : width - 8;
-
-        Rectangle2D classPanel = new Rectangle2D.Double(4, panelTop, panelWidth, panelHeight);
-        PlotFrame classFrame = PlotFrame.layout(classPanel, xRange, yRange, xLabel, yLabel, theme());
-        Font titleFont = theme().boldCaptionFont();
-        Draw.text(g, TextMeasure.fit(titleFont, "predicted class", panelWidth), titleFont, ChartTheme.TEXT,
-                classFrame.area().getCenterX(), 4, Draw.Align.CENTER);
-        if (classCount > 0) {
-            paintGrid(g, classFrame, this::cellColor);
-        }
-        classFrame.drawAxes(g);
-        paintPoints(g, classFrame);
-
-        if (twoPanels) {
-            Rectangle2D uncertaintyPanel = new Rectangle2D.Double(4 + panelWidth + PANEL_GAP, panelTop, panelWidth, panelHeight);
-            PlotFrame uncertaintyFrame = PlotFrame.layout(uncertaintyPanel, xRange, yRange, xLabel, yLabel, theme());
-            Draw.text(g, TextMeasure.fit(titleFont, "predictive uncertainty", panelWidth), titleFont, ChartTheme.TEXT,
-                    uncertaintyFrame.area().getCenterX(), 4, Draw.Align.CENTER);
-            ValueRange entropyRange = uncertaintyRange();
-            paintGrid(g, uncertaintyFrame, (row, column) -> UNCERTAINTY_MAP.argb(entropyRange.fraction(entropy(row, column))));
-            uncertaintyFrame.drawAxes(g);
-            paintPoints(g, uncertaintyFrame);
-            Rectangle2D area = uncertaintyFrame.area();
-            ColorBar.draw(g, new Rectangle2D.Double(area.getMaxX() + 12, area.getY(), barWidth, area.getHeight()),
-                    UNCERTAINTY_MAP, entropyRange, UNCERTAINTY_LABEL, theme());
-        }
-
-        Legend.draw(g, items, legendFont, 4, height - legendHeight - 4, width - 8);
+    protected Picture picture() {
+        return drawing();
     }
 
-    /** Entropy ranges from 0 (certain) to {@code log K} (uniform over K classes). */
-    private ValueRange uncertaintyRange() {
-        return new ValueRange(0, Math.log(Math.max(2, classCount)));
-    }
+    /** The maps as they were when taken; reads nothing else, so that it can paint on the painting thread. */
+    private record Drawing(ValueRange xRange, ValueRange yRange, int rows, int columns, int classCount,
+                           double[] probabilities, double[] pointX, double[] pointY, int[] pointClasses,
+                           List<String> classNames, String xLabel, String yLabel, boolean showUncertainty, ChartTheme theme) implements Picture {
 
-    private interface CellColor {
-        int argb(int row, int column);
-    }
-
-    private void paintGrid(Graphics2D g, PlotFrame frame, CellColor color) {
-        int[] pixels = new int[rows * columns];
-        for (int row = 0; row < rows; row++) {
-            int imageRow = rows - 1 - row;
-            for (int column = 0; column < columns; column++) {
-                pixels[imageRow * columns + column] = color.argb(row, column);
+        /** Entropy {@code -sum p log p} in nats of the class probabilities of cell ({@code row}, {@code column}). */
+        public double entropy(int row, int column) {
+            int offset = (row * columns + column) * classCount;
+            double entropy = 0;
+            for (int k = 0; k < classCount; k++) {
+                double p = probabilities[offset + k];
+                if (p > 0) {
+                    entropy -= p * Math.log(p);
+                }
             }
+            return entropy;
         }
-        Rectangle2D area = frame.area();
-        PixelImages.draw(g, pixels, columns, rows, area.getX(), area.getY(), area.getWidth(), area.getHeight());
-    }
 
-    private void paintPoints(Graphics2D g, PlotFrame frame) {
-        double radius = 3.2 * Math.sqrt(theme().effectiveScale());
-        Scatter.draw(g, frame, pointX, pointY, i -> theme().classColor(pointClasses[i]), radius, ChartTheme.TEXT);
+        /**
+         * Colour of a cell: the probability-weighted mix of class colours, faded towards white as the
+         * largest probability falls towards chance level {@code 1 / classCount}.
+         */
+        int cellColor(int row, int column) {
+            int offset = (row * columns + column) * classCount;
+            double red = 0;
+            double green = 0;
+            double blue = 0;
+            double total = 0;
+            double largest = 0;
+            for (int k = 0; k < classCount; k++) {
+                double p = probabilities[offset + k];
+                if (!(p >= 0) || !Double.isFinite(p)) {
+                    continue;
+                }
+                Color color = theme().classColor(k);
+                red += p * color.getRed();
+                green += p * color.getGreen();
+                blue += p * color.getBlue();
+                total += p;
+                largest = Math.max(largest, p);
+            }
+            if (total <= 0) {
+                return ChartTheme.MISSING.getRGB();
+            }
+            double chance = 1.0 / classCount;
+            double confidence = Math.max(0, Math.min(1, (largest / total - chance) / (1 - chance)));
+            double strength = MIN_STRENGTH + (1 - MIN_STRENGTH) * confidence;
+            int r = (int) Math.round(255 + strength * (red / total - 255));
+            int gr = (int) Math.round(255 + strength * (green / total - 255));
+            int b = (int) Math.round(255 + strength * (blue / total - 255));
+            return 0xff000000 | r << 16 | gr << 8 | b;
+        }
+
+        private List<Legend.Item> legendItems() {
+            int count = Math.max(classCount, maxPointClass() + 1);
+            List<Legend.Item> items = new ArrayList<>();
+            for (int k = 0; k < count; k++) {
+                items.add(new Legend.Item(className(k), theme().classColor(k)));
+            }
+            return items;
+        }
+
+        private int maxPointClass() {
+            int max = -1;
+            for (int k : pointClasses) {
+                max = Math.max(max, k);
+            }
+            return max;
+        }
+
+        @Override
+        public void paint(Graphics2D g, double width, double height) {
+            if (classCount == 0 && pointX.length == 0) {
+                Draw.text(g, "no prediction", theme().axisLabelFont(), ChartTheme.MUTED_TEXT, width / 2, height / 2 - 8,
+                        Draw.Align.CENTER);
+                return;
+            }
+
+            Font legendFont = theme().legendFont();
+            List<Legend.Item> items = legendItems();
+            double legendHeight = Legend.height(items, legendFont, width - 8);
+            double titleHeight = TextMeasure.lineHeight(theme().boldCaptionFont()) + 4;
+            double panelTop = 4 + titleHeight;
+            double panelHeight = Math.max(1, height - panelTop - legendHeight - 10);
+            boolean twoPanels = showUncertainty && classCount > 0;
+            double barWidth = twoPanels ? ColorBar.width(theme(), uncertaintyRange(), UNCERTAINTY_LABEL) : 0;
+            double panelWidth = twoPanels ? (width - 8 - PANEL_GAP - barWidth - 12) / 2 : width - 8;
+
+            Rectangle2D classPanel = new Rectangle2D.Double(4, panelTop, panelWidth, panelHeight);
+            PlotFrame classFrame = PlotFrame.layout(classPanel, xRange, yRange, xLabel, yLabel, theme());
+            Font titleFont = theme().boldCaptionFont();
+            Draw.text(g, TextMeasure.fit(titleFont, "predicted class", panelWidth), titleFont, ChartTheme.TEXT,
+                    classFrame.area().getCenterX(), 4, Draw.Align.CENTER);
+            if (classCount > 0) {
+                paintGrid(g, classFrame, this::cellColor);
+            }
+            classFrame.drawAxes(g);
+            paintPoints(g, classFrame);
+
+            if (twoPanels) {
+                Rectangle2D uncertaintyPanel = new Rectangle2D.Double(4 + panelWidth + PANEL_GAP, panelTop, panelWidth, panelHeight);
+                PlotFrame uncertaintyFrame = PlotFrame.layout(uncertaintyPanel, xRange, yRange, xLabel, yLabel, theme());
+                Draw.text(g, TextMeasure.fit(titleFont, "predictive uncertainty", panelWidth), titleFont, ChartTheme.TEXT,
+                        uncertaintyFrame.area().getCenterX(), 4, Draw.Align.CENTER);
+                ValueRange entropyRange = uncertaintyRange();
+                paintGrid(g, uncertaintyFrame, (row, column) -> UNCERTAINTY_MAP.argb(entropyRange.fraction(entropy(row, column))));
+                uncertaintyFrame.drawAxes(g);
+                paintPoints(g, uncertaintyFrame);
+                Rectangle2D area = uncertaintyFrame.area();
+                ColorBar.draw(g, new Rectangle2D.Double(area.getMaxX() + 12, area.getY(), barWidth, area.getHeight()),
+                        UNCERTAINTY_MAP, entropyRange, UNCERTAINTY_LABEL, theme());
+            }
+
+            Legend.draw(g, items, legendFont, 4, height - legendHeight - 4, width - 8);
+        }
+
+        /** Entropy ranges from 0 (certain) to {@code log K} (uniform over K classes). */
+        private ValueRange uncertaintyRange() {
+            return new ValueRange(0, Math.log(Math.max(2, classCount)));
+        }
+
+        private interface CellColor {
+            int argb(int row, int column);
+        }
+
+        private void paintGrid(Graphics2D g, PlotFrame frame, CellColor color) {
+            int[] pixels = new int[rows * columns];
+            for (int row = 0; row < rows; row++) {
+                int imageRow = rows - 1 - row;
+                for (int column = 0; column < columns; column++) {
+                    pixels[imageRow * columns + column] = color.argb(row, column);
+                }
+            }
+            Rectangle2D area = frame.area();
+            PixelImages.draw(g, pixels, columns, rows, area.getX(), area.getY(), area.getWidth(), area.getHeight());
+        }
+
+        private void paintPoints(Graphics2D g, PlotFrame frame) {
+            double radius = 3.2 * Math.sqrt(theme().effectiveScale());
+            Scatter.draw(g, frame, pointX, pointY, i -> theme().classColor(pointClasses[i]), radius, ChartTheme.TEXT);
+        }
+
+        private String className(int index) {
+            return index >= 0 && index < classNames.size() ? classNames.get(index) : "class " + index;
+        }
     }
 
     /**
@@ -289,9 +324,5 @@ public class DecisionMapView extends CanvasView {
             }
             csv.endRow();
         }
-    }
-
-    private String className(int index) {
-        return index >= 0 && index < classNames.size() ? classNames.get(index) : "class " + index;
     }
 }

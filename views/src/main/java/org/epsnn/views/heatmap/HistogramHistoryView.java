@@ -226,78 +226,98 @@ public class HistogramHistoryView extends CanvasView {
         return maxSteps;
     }
 
+    /** The history as it is now; its steps are immutable. */
+    private Drawing drawing() {
+        return new Drawing(List.copyOf(steps), range, timeLabel, valueLabel, binCount, theme());
+    }
+
     /** Note under the heatmap about values outside the range or non-finite; empty when there are none. */
     public String noteText() {
-        long clamped = 0;
-        long nonFinite = 0;
-        for (Step step : steps) {
-            clamped += step.histogram().clampedCount();
-            nonFinite += step.histogram().nonFiniteCount();
-        }
-        List<String> parts = new ArrayList<>();
-        if (clamped > 0) {
-            parts.add(String.format(Locale.ROOT, "%d values outside the range counted in the edge bins", clamped));
-        }
-        if (nonFinite > 0) {
-            parts.add(String.format(Locale.ROOT, "%d NaN or infinite values ignored", nonFinite));
-        }
-        return String.join("; ", parts);
+        return drawing().noteText();
     }
 
     @Override
-    protected void paint(Graphics2D g, double width, double height) {
-        if (steps.isEmpty() || range == null) {
-            Draw.text(g, "no data", theme().axisLabelFont(), ChartTheme.MUTED_TEXT, width / 2, height / 2 - 8,
-                    Draw.Align.CENTER);
-            return;
-        }
-
-        List<Step> kept = new ArrayList<>(steps);
-        double maxFraction = 0;
-        for (Step step : kept) {
-            maxFraction = Math.max(maxFraction, fraction(step.histogram(), step.histogram().maxCount()));
-        }
-        ValueRange colorRange = new ValueRange(0, maxFraction > 0 ? maxFraction : 1);
-
-        String note = noteText();
-        double noteHeight = note.isEmpty() ? 0 : TextMeasure.lineHeight(theme().noteFont()) + 4;
-        String caption = "fraction of the step's values";
-        double barWidth = ColorBar.width(theme(), colorRange, caption);
-        Rectangle2D plotBounds = new Rectangle2D.Double(4, 4, Math.max(1, width - barWidth - 24),
-                Math.max(1, height - 8 - noteHeight));
-
-        double firstTime = kept.get(0).time();
-        double lastTime = kept.get(kept.size() - 1).time();
-        double columnWidth = kept.size() > 1 ? (lastTime - firstTime) / (kept.size() - 1) : 1;
-        if (!(columnWidth > 0)) {
-            columnWidth = 1;
-        }
-        ValueRange timeRange = new ValueRange(firstTime - columnWidth / 2, lastTime + columnWidth / 2);
-        PlotFrame frame = PlotFrame.layout(plotBounds, timeRange, range, timeLabel, valueLabel, theme());
-
-        int[] pixels = new int[kept.size() * binCount];
-        for (int column = 0; column < kept.size(); column++) {
-            Histogram histogram = kept.get(column).histogram();
-            for (int bin = 0; bin < binCount; bin++) {
-                int row = binCount - 1 - bin;
-                double share = fraction(histogram, histogram.count(bin));
-                pixels[row * kept.size() + column] = COLOR_MAP.argb(colorRange.fraction(share));
-            }
-        }
-        Rectangle2D area = frame.area();
-        PixelImages.draw(g, pixels, kept.size(), binCount, area.getX(), area.getY(), area.getWidth(), area.getHeight());
-        frame.drawAxes(g);
-
-        Rectangle2D barBounds = new Rectangle2D.Double(area.getMaxX() + 16, area.getY(), barWidth, area.getHeight());
-        ColorBar.draw(g, barBounds, COLOR_MAP, colorRange, caption, theme());
-        if (!note.isEmpty()) {
-            Draw.text(g, note, theme().noteFont(), ChartTheme.MUTED_TEXT, 4, height - noteHeight, Draw.Align.LEFT);
-        }
+    protected Picture picture() {
+        return drawing();
     }
 
-    private static double fraction(Histogram histogram, long count) {
-        long total = histogram.binnedCount();
-        return total == 0 ? 0 : count / (double) total;
+    /** The history as it was when taken; reads nothing else, so that it can paint on the painting thread. */
+    private record Drawing(List<Step> steps, ValueRange range, String timeLabel, String valueLabel, int binCount,
+                           ChartTheme theme) implements Picture {
+
+        /** Note under the heatmap about values outside the range or non-finite; empty when there are none. */
+        public String noteText() {
+            long clamped = 0;
+            long nonFinite = 0;
+            for (Step step : steps) {
+                clamped += step.histogram().clampedCount();
+                nonFinite += step.histogram().nonFiniteCount();
+            }
+            List<String> parts = new ArrayList<>();
+            if (clamped > 0) {
+                parts.add(String.format(Locale.ROOT, "%d values outside the range counted in the edge bins", clamped));
+            }
+            if (nonFinite > 0) {
+                parts.add(String.format(Locale.ROOT, "%d NaN or infinite values ignored", nonFinite));
+            }
+            return String.join("; ", parts);
+        }
+
+        @Override
+        public void paint(Graphics2D g, double width, double height) {
+            if (steps.isEmpty() || range == null) {
+                Draw.text(g, "no data", theme().axisLabelFont(), ChartTheme.MUTED_TEXT, width / 2, height / 2 - 8,
+                        Draw.Align.CENTER);
+                return;
+            }
+
+            List<Step> kept = new ArrayList<>(steps);
+            double maxFraction = 0;
+            for (Step step : kept) {
+                maxFraction = Math.max(maxFraction, fraction(step.histogram(), step.histogram().maxCount()));
+            }
+            ValueRange colorRange = new ValueRange(0, maxFraction > 0 ? maxFraction : 1);
+
+            String note = noteText();
+            double noteHeight = note.isEmpty() ? 0 : TextMeasure.lineHeight(theme().noteFont()) + 4;
+            String caption = "fraction of the step's values";
+            double barWidth = ColorBar.width(theme(), colorRange, caption);
+            Rectangle2D plotBounds = new Rectangle2D.Double(4, 4, Math.max(1, width - barWidth - 24),
+                    Math.max(1, height - 8 - noteHeight));
+
+            double firstTime = kept.get(0).time();
+            double lastTime = kept.get(kept.size() - 1).time();
+            double columnWidth = kept.size() > 1 ? (lastTime - firstTime) / (kept.size() - 1) : 1;
+            if (!(columnWidth > 0)) {
+                columnWidth = 1;
+            }
+            ValueRange timeRange = new ValueRange(firstTime - columnWidth / 2, lastTime + columnWidth / 2);
+            PlotFrame frame = PlotFrame.layout(plotBounds, timeRange, range, timeLabel, valueLabel, theme());
+
+            int[] pixels = new int[kept.size() * binCount];
+            for (int column = 0; column < kept.size(); column++) {
+                Histogram histogram = kept.get(column).histogram();
+                for (int bin = 0; bin < binCount; bin++) {
+                    int row = binCount - 1 - bin;
+                    double share = fraction(histogram, histogram.count(bin));
+                    pixels[row * kept.size() + column] = COLOR_MAP.argb(colorRange.fraction(share));
+                }
+            }
+            Rectangle2D area = frame.area();
+            PixelImages.draw(g, pixels, kept.size(), binCount, area.getX(), area.getY(), area.getWidth(), area.getHeight());
+            frame.drawAxes(g);
+
+            Rectangle2D barBounds = new Rectangle2D.Double(area.getMaxX() + 16, area.getY(), barWidth, area.getHeight());
+            ColorBar.draw(g, barBounds, COLOR_MAP, colorRange, caption, theme());
+            if (!note.isEmpty()) {
+                Draw.text(g, note, theme().noteFont(), ChartTheme.MUTED_TEXT, 4, height - noteHeight, Draw.Align.LEFT);
+            }
+        }
+
+        private static double fraction(Histogram histogram, long count) {
+            long total = histogram.binnedCount();
+            return total == 0 ? 0 : count / (double) total;
+        }
     }
 
     @Override

@@ -231,85 +231,107 @@ public class ImageGridView extends CanvasView {
         return ValueRange.widenIfEmpty(low, high);
     }
 
-    private double colorBarWidth() {
-        ValueRange range = valueRange();
-        return ColorBar.width(theme(), range, colorBarLabel);
+    /** The grid as it is now, with its colours computed. */
+    private Drawing drawing() {
+        updateColors();
+        return new Drawing(colored, imageWidth, imageHeight, titles, colorMap, coloredRange, colorBarLabel, highlighted,
+                theme());
     }
 
     private ImageGridLayout computeLayout(double width, double height) {
-        double barWidth = colorBarWidth();
-        Rectangle2D gridBounds = new Rectangle2D.Double(4, 4, Math.max(0, width - barWidth - COLOR_BAR_GAP - 8),
-                Math.max(0, height - 8));
-        return ImageGridLayout.of(gridBounds, imageWidth, imageHeight, titles, theme().noteFont());
+        return drawing().layout(width, height);
     }
 
     @Override
-    protected void paint(Graphics2D g, double width, double height) {
-        if (images.length == 0) {
-            Draw.text(g, "no images", theme().axisLabelFont(), ChartTheme.MUTED_TEXT, width / 2, height / 2 - 8,
-                    Draw.Align.CENTER);
-            return;
-        }
-        updateColors();
-        ImageGridLayout layout = computeLayout(width, height);
-        paintCells(g, layout);
-        if (layout.titlesShown()) {
-            Font font = theme().noteFont();
-            for (int i = 0; i < layout.cellCount(); i++) {
-                Rectangle2D cell = layout.cell(i);
-                Draw.text(g, titles.get(i), font, ChartTheme.TEXT, cell.getCenterX(), cell.getY() - layout.titleHeight(),
-                        Draw.Align.CENTER);
-            }
-        }
-        if (highlighted >= 0 && highlighted < layout.cellCount()) {
-            Rectangle2D cell = layout.cell(highlighted);
-            g.setColor(ChartTheme.ACCENT);
-            g.setStroke(new BasicStroke(2f));
-            g.draw(new Rectangle2D.Double(cell.getX() - 1.5, cell.getY() - 1.5, cell.getWidth() + 3, cell.getHeight() + 3));
-        }
-
-        // The colour bar sits right of the grid, which is centred in its area and may not fill it.
-        double gridRight = 0;
-        for (int i = 0; i < layout.cellCount(); i++) {
-            gridRight = Math.max(gridRight, layout.cell(i).getMaxX());
-        }
-        double barWidth = colorBarWidth();
-        double barHeight = Math.min(height - 16, Math.max(120, height * 0.6));
-        double barLeft = Math.min(width - barWidth - 4, gridRight + COLOR_BAR_GAP);
-        Rectangle2D barBounds = new Rectangle2D.Double(barLeft, (height - barHeight) / 2, barWidth, barHeight);
-        ColorBar.draw(g, barBounds, colorMap, coloredRange, colorBarLabel, theme());
+    protected Picture picture() {
+        return drawing();
     }
 
-    /** Draws every cell into one sheet image covering the grid, so hundreds of cells cost one image draw. */
-    private void paintCells(Graphics2D g, ImageGridLayout layout) {
-        if (layout.cellCount() == 0) {
-            return;
-        }
-        Rectangle2D bounds = layout.cell(0);
-        for (int i = 1; i < layout.cellCount(); i++) {
-            bounds = bounds.createUnion(layout.cell(i));
-        }
-        int left = (int) bounds.getX();
-        int top = (int) bounds.getY();
-        int sheetWidth = (int) Math.ceil(bounds.getMaxX()) - left;
-        int sheetHeight = (int) Math.ceil(bounds.getMaxY()) - top;
-        if (sheetWidth < 1 || sheetHeight < 1) {
-            return;
-        }
-        PixelImages.Sheet sheet = new PixelImages.Sheet(sheetWidth, sheetHeight);
-        for (int i = 0; i < layout.cellCount(); i++) {
-            Rectangle2D cell = layout.cell(i);
-            sheet.put(colored[i], imageWidth, imageHeight, (int) cell.getX() - left, (int) cell.getY() - top,
-                    (int) cell.getWidth(), (int) cell.getHeight());
-        }
-        g.drawImage(sheet.image(), left, top, null);
+    /**
+     * The grid's coloured images, titles, colour bar and highlight; reads nothing else, so that it
+     * can paint on the painting thread.
+     */
+    private record Drawing(int[][] colored, int imageWidth, int imageHeight, List<String> titles, ColorMap colorMap,
+                           ValueRange range, String colorBarLabel, int highlighted, ChartTheme theme) implements Picture {
 
-        g.setStroke(new BasicStroke(1f));
-        g.setColor(ChartTheme.GRID);
-        for (int i = 0; i < layout.cellCount(); i++) {
-            Rectangle2D cell = layout.cell(i);
-            if (cell.getWidth() >= 24) {
-                g.draw(new Rectangle2D.Double(cell.getX() - 0.5, cell.getY() - 0.5, cell.getWidth() + 1, cell.getHeight() + 1));
+        double colorBarWidth() {
+            return ColorBar.width(theme, range, colorBarLabel);
+        }
+
+        ImageGridLayout layout(double width, double height) {
+            double barWidth = colorBarWidth();
+            Rectangle2D gridBounds = new Rectangle2D.Double(4, 4, Math.max(0, width - barWidth - COLOR_BAR_GAP - 8),
+                    Math.max(0, height - 8));
+            return ImageGridLayout.of(gridBounds, imageWidth, imageHeight, titles, theme.noteFont());
+        }
+
+        @Override
+        public void paint(Graphics2D g, double width, double height) {
+            if (colored.length == 0) {
+                Draw.text(g, "no images", theme.axisLabelFont(), ChartTheme.MUTED_TEXT, width / 2, height / 2 - 8,
+                        Draw.Align.CENTER);
+                return;
+            }
+            ImageGridLayout layout = layout(width, height);
+            paintCells(g, layout);
+            if (layout.titlesShown()) {
+                Font font = theme.noteFont();
+                for (int i = 0; i < layout.cellCount(); i++) {
+                    Rectangle2D cell = layout.cell(i);
+                    Draw.text(g, titles.get(i), font, ChartTheme.TEXT, cell.getCenterX(), cell.getY() - layout.titleHeight(),
+                            Draw.Align.CENTER);
+                }
+            }
+            if (highlighted >= 0 && highlighted < layout.cellCount()) {
+                Rectangle2D cell = layout.cell(highlighted);
+                g.setColor(ChartTheme.ACCENT);
+                g.setStroke(new BasicStroke(2f));
+                g.draw(new Rectangle2D.Double(cell.getX() - 1.5, cell.getY() - 1.5, cell.getWidth() + 3, cell.getHeight() + 3));
+            }
+
+            // The colour bar sits right of the grid, which is centred in its area and may not fill it.
+            double gridRight = 0;
+            for (int i = 0; i < layout.cellCount(); i++) {
+                gridRight = Math.max(gridRight, layout.cell(i).getMaxX());
+            }
+            double barWidth = colorBarWidth();
+            double barHeight = Math.min(height - 16, Math.max(120, height * 0.6));
+            double barLeft = Math.min(width - barWidth - 4, gridRight + COLOR_BAR_GAP);
+            Rectangle2D barBounds = new Rectangle2D.Double(barLeft, (height - barHeight) / 2, barWidth, barHeight);
+            ColorBar.draw(g, barBounds, colorMap, range, colorBarLabel, theme);
+        }
+
+        /** Draws every cell into one sheet image covering the grid, so hundreds of cells cost one image draw. */
+        private void paintCells(Graphics2D g, ImageGridLayout layout) {
+            if (layout.cellCount() == 0) {
+                return;
+            }
+            Rectangle2D bounds = layout.cell(0);
+            for (int i = 1; i < layout.cellCount(); i++) {
+                bounds = bounds.createUnion(layout.cell(i));
+            }
+            int left = (int) bounds.getX();
+            int top = (int) bounds.getY();
+            int sheetWidth = (int) Math.ceil(bounds.getMaxX()) - left;
+            int sheetHeight = (int) Math.ceil(bounds.getMaxY()) - top;
+            if (sheetWidth < 1 || sheetHeight < 1) {
+                return;
+            }
+            PixelImages.Sheet sheet = new PixelImages.Sheet(sheetWidth, sheetHeight);
+            for (int i = 0; i < layout.cellCount(); i++) {
+                Rectangle2D cell = layout.cell(i);
+                sheet.put(colored[i], imageWidth, imageHeight, (int) cell.getX() - left, (int) cell.getY() - top,
+                        (int) cell.getWidth(), (int) cell.getHeight());
+            }
+            g.drawImage(sheet.image(), left, top, null);
+
+            g.setStroke(new BasicStroke(1f));
+            g.setColor(ChartTheme.GRID);
+            for (int i = 0; i < layout.cellCount(); i++) {
+                Rectangle2D cell = layout.cell(i);
+                if (cell.getWidth() >= 24) {
+                    g.draw(new Rectangle2D.Double(cell.getX() - 0.5, cell.getY() - 0.5, cell.getWidth() + 1, cell.getHeight() + 1));
+                }
             }
         }
     }

@@ -98,133 +98,157 @@ public class SpikeHeatmapView extends CanvasView {
         return layers.size();
     }
 
+    /** The layers as they are now. */
+    private Drawing drawing() {
+        return new Drawing(List.copyOf(layers), List.copyOf(names), inputWidth, inputHeight, theme());
+    }
+
     /** Caption of layer {@code index}, for example "layer 1: 500 neurons, mean 0.21". */
     public String caption(int index) {
-        double[] layer = layers.get(index);
-        double sum = 0;
-        int finite = 0;
-        for (double value : layer) {
-            if (Double.isFinite(value)) {
-                sum += value;
-                finite++;
-            }
-        }
-        String mean = finite == 0 ? "no finite value" : String.format(Locale.ROOT, "mean %.2f", sum / finite);
-        String size = layer.length == 1 ? "1 neuron" : layer.length + " neurons";
-        String missing = finite < layer.length ? String.format(Locale.ROOT, ", %d NaN", layer.length - finite) : "";
-        return names.get(index) + ": " + size + ", " + mean + missing;
+        return drawing().caption(index);
     }
 
     /** Grid shape {@code {columns, rows}} of a heatmap block for layer {@code index}. */
     int[] gridShape(int index) {
-        int size = layers.get(index).length;
-        if (index == 0 && inputWidth > 0 && inputWidth * inputHeight == size) {
-            return new int[] {inputWidth, inputHeight};
-        }
-        int columns = (int) Math.ceil(Math.sqrt(size));
-        int rows = (size + columns - 1) / columns;
-        return new int[] {columns, rows};
+        return drawing().gridShape(index);
     }
 
     @Override
-    protected void paint(Graphics2D g, double width, double height) {
-        if (layers.isEmpty()) {
-            Draw.text(g, "no layers", theme().axisLabelFont(), ChartTheme.MUTED_TEXT, width / 2, height / 2 - 8,
-                    Draw.Align.CENTER);
-            return;
+    protected Picture picture() {
+        return drawing();
+    }
+
+    /** The layers as they were when taken; reads nothing else, so that it can paint on the painting thread. */
+    private record Drawing(List<double[]> layers, List<String> names, int inputWidth, int inputHeight, ChartTheme theme) implements Picture {
+
+        /** Caption of layer {@code index}, for example "layer 1: 500 neurons, mean 0.21". */
+        public String caption(int index) {
+            double[] layer = layers.get(index);
+            double sum = 0;
+            int finite = 0;
+            for (double value : layer) {
+                if (Double.isFinite(value)) {
+                    sum += value;
+                    finite++;
+                }
+            }
+            String mean = finite == 0 ? "no finite value" : String.format(Locale.ROOT, "mean %.2f", sum / finite);
+            String size = layer.length == 1 ? "1 neuron" : layer.length + " neurons";
+            String missing = finite < layer.length ? String.format(Locale.ROOT, ", %d NaN", layer.length - finite) : "";
+            return names.get(index) + ": " + size + ", " + mean + missing;
         }
 
-        double barWidth = ColorBar.width(theme(), ValueRange.UNIT, COLOR_BAR_LABEL);
-        double available = width - barWidth - 16;
-        double blockWidth = (available - BLOCK_GAP * (layers.size() - 1)) / layers.size();
-        Font captionFont = theme().captionFont();
-        double lineHeight = TextMeasure.lineHeight(captionFont);
-        double captionHeight = (1 + MAX_DETAIL_LINES) * lineHeight + 6;
-        double blockSide = Math.max(1, Math.min(blockWidth, height - captionHeight - 8));
-        double top = 4;
+        /** Grid shape {@code {columns, rows}} of a heatmap block for layer {@code index}. */
+        int[] gridShape(int index) {
+            int size = layers.get(index).length;
+            if (index == 0 && inputWidth > 0 && inputWidth * inputHeight == size) {
+                return new int[] {inputWidth, inputHeight};
+            }
+            int columns = (int) Math.ceil(Math.sqrt(size));
+            int rows = (size + columns - 1) / columns;
+            return new int[] {columns, rows};
+        }
 
-        for (int l = 0; l < layers.size(); l++) {
-            double left = 4 + l * (blockWidth + BLOCK_GAP);
-            paintCaption(g, l, captionFont, left, top, blockWidth, lineHeight);
-            Rectangle2D block = new Rectangle2D.Double(left + (blockWidth - blockSide) / 2, top + captionHeight,
-                    blockSide, blockSide);
-            if (layers.get(l).length <= MAX_BAR_NEURONS) {
-                paintBars(g, layers.get(l), block);
-            } else {
-                paintHeatmap(g, l, block);
+        @Override
+        public void paint(Graphics2D g, double width, double height) {
+            if (layers.isEmpty()) {
+                Draw.text(g, "no layers", theme().axisLabelFont(), ChartTheme.MUTED_TEXT, width / 2, height / 2 - 8,
+                        Draw.Align.CENTER);
+                return;
+            }
+
+            double barWidth = ColorBar.width(theme(), ValueRange.UNIT, COLOR_BAR_LABEL);
+            double available = width - barWidth - 16;
+            double blockWidth = (available - BLOCK_GAP * (layers.size() - 1)) / layers.size();
+            Font captionFont = theme().captionFont();
+            double lineHeight = TextMeasure.lineHeight(captionFont);
+            double captionHeight = (1 + MAX_DETAIL_LINES) * lineHeight + 6;
+            double blockSide = Math.max(1, Math.min(blockWidth, height - captionHeight - 8));
+            double top = 4;
+
+            for (int l = 0; l < layers.size(); l++) {
+                double left = 4 + l * (blockWidth + BLOCK_GAP);
+                paintCaption(g, l, captionFont, left, top, blockWidth, lineHeight);
+                Rectangle2D block = new Rectangle2D.Double(left + (blockWidth - blockSide) / 2, top + captionHeight,
+                        blockSide, blockSide);
+                if (layers.get(l).length <= MAX_BAR_NEURONS) {
+                    paintBars(g, layers.get(l), block);
+                } else {
+                    paintHeatmap(g, l, block);
+                }
+            }
+
+            // The bar may run taller than the blocks, so that its caption fits along it.
+            double captionLength = TextMeasure.width(theme().axisLabelFont(), COLOR_BAR_LABEL) + 2 * lineHeight;
+            double barHeight = Math.max(blockSide, Math.min(height - top - 8, captionLength));
+            double barTop = Math.max(top, Math.min(top + captionHeight, height - 8 - barHeight));
+            Rectangle2D barBounds = new Rectangle2D.Double(width - barWidth - 4, barTop, barWidth, barHeight);
+            ColorBar.draw(g, barBounds, COLOR_MAP, ValueRange.UNIT, COLOR_BAR_LABEL, theme());
+        }
+
+        /** Writes the layer name in bold, then its size and mean on up to {@value #MAX_DETAIL_LINES} lines. */
+        private void paintCaption(Graphics2D g, int index, Font font, double left, double top, double width, double lineHeight) {
+            String caption = caption(index);
+            int split = caption.indexOf(": ");
+            String name = caption.substring(0, split);
+            String details = caption.substring(split + 2);
+            double center = left + width / 2;
+            Font nameFont = theme().boldCaptionFont();
+            Draw.text(g, TextMeasure.fit(nameFont, name, width), nameFont, ChartTheme.TEXT, center, top, Draw.Align.CENTER);
+            List<String> lines = TextMeasure.wrap(font, details, width, MAX_DETAIL_LINES);
+            for (int line = 0; line < lines.size(); line++) {
+                Draw.text(g, lines.get(line), font, ChartTheme.MUTED_TEXT, center, top + (line + 1) * lineHeight,
+                        Draw.Align.CENTER);
             }
         }
 
-        // The bar may run taller than the blocks, so that its caption fits along it.
-        double captionLength = TextMeasure.width(theme().axisLabelFont(), COLOR_BAR_LABEL) + 2 * lineHeight;
-        double barHeight = Math.max(blockSide, Math.min(height - top - 8, captionLength));
-        double barTop = Math.max(top, Math.min(top + captionHeight, height - 8 - barHeight));
-        Rectangle2D barBounds = new Rectangle2D.Double(width - barWidth - 4, barTop, barWidth, barHeight);
-        ColorBar.draw(g, barBounds, COLOR_MAP, ValueRange.UNIT, COLOR_BAR_LABEL, theme());
-    }
-
-    /** Writes the layer name in bold, then its size and mean on up to {@value #MAX_DETAIL_LINES} lines. */
-    private void paintCaption(Graphics2D g, int index, Font font, double left, double top, double width, double lineHeight) {
-        String caption = caption(index);
-        int split = caption.indexOf(": ");
-        String name = caption.substring(0, split);
-        String details = caption.substring(split + 2);
-        double center = left + width / 2;
-        Font nameFont = theme().boldCaptionFont();
-        Draw.text(g, TextMeasure.fit(nameFont, name, width), nameFont, ChartTheme.TEXT, center, top, Draw.Align.CENTER);
-        List<String> lines = TextMeasure.wrap(font, details, width, MAX_DETAIL_LINES);
-        for (int line = 0; line < lines.size(); line++) {
-            Draw.text(g, lines.get(line), font, ChartTheme.MUTED_TEXT, center, top + (line + 1) * lineHeight,
-                    Draw.Align.CENTER);
-        }
-    }
-
-    private void paintHeatmap(Graphics2D g, int index, Rectangle2D block) {
-        double[] layer = layers.get(index);
-        int[] shape = gridShape(index);
-        int columns = shape[0];
-        int rows = shape[1];
-        int[] pixels = new int[columns * rows];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = i < layer.length ? COLOR_MAP.argb(layer[i]) : ChartTheme.BACKGROUND.getRGB();
-        }
-        double scale = Math.min(block.getWidth() / columns, block.getHeight() / rows);
-        double drawnWidth = columns * scale;
-        double drawnHeight = rows * scale;
-        double x = block.getX() + (block.getWidth() - drawnWidth) / 2;
-        double y = block.getY();
-        PixelImages.draw(g, pixels, columns, rows, x, y, drawnWidth, drawnHeight);
-        g.setStroke(new BasicStroke(1f));
-        g.setColor(ChartTheme.GRID);
-        g.draw(new Rectangle2D.Double(x - 0.5, y - 0.5, drawnWidth + 1, drawnHeight + 1));
-    }
-
-    /** Draws one horizontal bar per neuron: the index on the left, the value on the right. */
-    private void paintBars(Graphics2D g, double[] layer, Rectangle2D block) {
-        Font font = theme().tickLabelFont();
-        double lineHeight = TextMeasure.lineHeight(font);
-        double rowHeight = Math.min(block.getHeight() / layer.length, lineHeight * 1.8);
-        double indexWidth = TextMeasure.width(font, Integer.toString(layer.length - 1)) + 6;
-        double valueWidth = TextMeasure.width(font, "0.00") + 6;
-        double barLeft = block.getX() + indexWidth;
-        double barSpan = Math.max(1, block.getWidth() - indexWidth - valueWidth);
-
-        for (int i = 0; i < layer.length; i++) {
-            double rowTop = block.getY() + i * rowHeight;
-            double textTop = rowTop + (rowHeight - lineHeight) / 2;
-            Draw.text(g, Integer.toString(i), font, ChartTheme.MUTED_TEXT, barLeft - 6, textTop, Draw.Align.RIGHT);
-            double value = layer[i];
-            Rectangle2D track = new Rectangle2D.Double(barLeft, rowTop + rowHeight * 0.15, barSpan, rowHeight * 0.7);
-            Draw.fill(g, track, new java.awt.Color(0xf2, 0xf2, 0xf2));
-            if (Double.isNaN(value)) {
-                Draw.text(g, "NaN", font, ChartTheme.MUTED_TEXT, barLeft + barSpan + 4, textTop, Draw.Align.LEFT);
-                continue;
+        private void paintHeatmap(Graphics2D g, int index, Rectangle2D block) {
+            double[] layer = layers.get(index);
+            int[] shape = gridShape(index);
+            int columns = shape[0];
+            int rows = shape[1];
+            int[] pixels = new int[columns * rows];
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = i < layer.length ? COLOR_MAP.argb(layer[i]) : ChartTheme.BACKGROUND.getRGB();
             }
-            double clamped = Math.max(0, Math.min(1, value));
-            Draw.fill(g, new Rectangle2D.Double(barLeft, track.getY(), barSpan * clamped, track.getHeight()),
-                    COLOR_MAP.color(0.25 + 0.75 * clamped));
-            Draw.text(g, NiceTicks.format(Math.round(value * 100) / 100.0), font, ChartTheme.TEXT,
-                    barLeft + barSpan + 4, textTop, Draw.Align.LEFT);
+            double scale = Math.min(block.getWidth() / columns, block.getHeight() / rows);
+            double drawnWidth = columns * scale;
+            double drawnHeight = rows * scale;
+            double x = block.getX() + (block.getWidth() - drawnWidth) / 2;
+            double y = block.getY();
+            PixelImages.draw(g, pixels, columns, rows, x, y, drawnWidth, drawnHeight);
+            g.setStroke(new BasicStroke(1f));
+            g.setColor(ChartTheme.GRID);
+            g.draw(new Rectangle2D.Double(x - 0.5, y - 0.5, drawnWidth + 1, drawnHeight + 1));
+        }
+
+        /** Draws one horizontal bar per neuron: the index on the left, the value on the right. */
+        private void paintBars(Graphics2D g, double[] layer, Rectangle2D block) {
+            Font font = theme().tickLabelFont();
+            double lineHeight = TextMeasure.lineHeight(font);
+            double rowHeight = Math.min(block.getHeight() / layer.length, lineHeight * 1.8);
+            double indexWidth = TextMeasure.width(font, Integer.toString(layer.length - 1)) + 6;
+            double valueWidth = TextMeasure.width(font, "0.00") + 6;
+            double barLeft = block.getX() + indexWidth;
+            double barSpan = Math.max(1, block.getWidth() - indexWidth - valueWidth);
+
+            for (int i = 0; i < layer.length; i++) {
+                double rowTop = block.getY() + i * rowHeight;
+                double textTop = rowTop + (rowHeight - lineHeight) / 2;
+                Draw.text(g, Integer.toString(i), font, ChartTheme.MUTED_TEXT, barLeft - 6, textTop, Draw.Align.RIGHT);
+                double value = layer[i];
+                Rectangle2D track = new Rectangle2D.Double(barLeft, rowTop + rowHeight * 0.15, barSpan, rowHeight * 0.7);
+                Draw.fill(g, track, new java.awt.Color(0xf2, 0xf2, 0xf2));
+                if (Double.isNaN(value)) {
+                    Draw.text(g, "NaN", font, ChartTheme.MUTED_TEXT, barLeft + barSpan + 4, textTop, Draw.Align.LEFT);
+                    continue;
+                }
+                double clamped = Math.max(0, Math.min(1, value));
+                Draw.fill(g, new Rectangle2D.Double(barLeft, track.getY(), barSpan * clamped, track.getHeight()),
+                        COLOR_MAP.color(0.25 + 0.75 * clamped));
+                Draw.text(g, NiceTicks.format(Math.round(value * 100) / 100.0), font, ChartTheme.TEXT,
+                        barLeft + barSpan + 4, textTop, Draw.Align.LEFT);
+            }
         }
     }
 
