@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -74,6 +75,9 @@ final class PlotsPane {
     private final Tab comparisonTab;
     private final ComboBox<Integer> layerChoice = new ComboBox<>();
     private final Spinner<Integer> neuronChoice = new Spinner<>(0, 0, 0);
+    /** First hidden neuron of the receptive fields on show; the arrows move by a page of fields. */
+    private final Spinner<Integer> fieldStart = new Spinner<>(0, 0, 0, RECEPTIVE_FIELDS);
+    private final Label fieldRange = new Label();
     private final Spinner<Integer> sampleChoice = new Spinner<>(0, WorkbenchController.SNAPSHOT_SAMPLES - 1, 0);
     private final Label mapNote = new Label();
     private final ImageGridView fieldChanges;
@@ -152,19 +156,26 @@ final class PlotsPane {
         padPanel = new DigitPadPanel(theme);
         uncertaintyPanel = new UncertaintyPanel(theme);
 
-        fieldMeans.setOnCellClicked(index -> selectNeuron(index));
-        fieldDeviations.setOnCellClicked(index -> selectNeuron(index));
-        fieldChanges.setOnCellClicked(index -> selectNeuron(index));
+        fieldMeans.setOnCellClicked(index -> selectNeuron(fieldStart.getValue() + index));
+        fieldDeviations.setOnCellClicked(index -> selectNeuron(fieldStart.getValue() + index));
+        fieldChanges.setOnCellClicked(index -> selectNeuron(fieldStart.getValue() + index));
         layerChoice.setOnAction(event -> {
             // The history shows one layer: steps of another layer would be binned on the wrong range.
             meanHistory.clear();
             historyGeneration++;
             redrawWeights();
         });
-        neuronChoice.valueProperty().addListener((observable, before, after) -> redrawWeights());
+        neuronChoice.valueProperty().addListener((observable, before, after) -> {
+            redrawWeights();
+            redrawFields();
+        });
         sampleChoice.valueProperty().addListener((observable, before, after) -> redrawSpikes());
         neuronChoice.setEditable(true);
         sampleChoice.setEditable(true);
+        fieldStart.setEditable(true);
+        fieldStart.setPrefWidth(100);
+        fieldStart.setId("field-start");
+        fieldStart.valueProperty().addListener((observable, before, after) -> redrawFields());
 
         tabs.getTabs().add(tab("Accuracy", accuracy));
         weightsTab = tab("Weights", weightsPanel());
@@ -255,8 +266,11 @@ final class PlotsPane {
         stepNote.setWrapText(true);
         stepNote.setPadding(new Insets(4));
         stepNote.setText("Press Step (F10) to run one batch and see which weights moved most.");
+        HBox controls = new HBox(8, new Label("Neurons from"), fieldStart, fieldRange);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        controls.setPadding(new Insets(4, 4, 0, 4));
         BorderPane pane = new BorderPane(row);
-        pane.setTop(stepNote);
+        pane.setTop(new VBox(controls, stepNote));
         return pane;
     }
 
@@ -630,26 +644,34 @@ final class PlotsPane {
         TrainingSnapshot.LayerSnapshot first = lastSnapshot.layers().get(0);
         int width = data.train().imageWidth();
         int height = data.train().imageHeight();
-        int count = Math.min(RECEPTIVE_FIELDS, first.outputs());
+        var startFactory = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) fieldStart.getValueFactory();
+        startFactory.setMax(first.outputs() - 1);
+        int start = Math.min(fieldStart.getValue(), first.outputs() - 1);
+        int count = Math.min(RECEPTIVE_FIELDS, first.outputs() - start);
+        fieldRange.setText(String.format(java.util.Locale.ROOT, "to %d of %d hidden neurons", start + count - 1,
+                first.outputs()));
         double[][] means = new double[count][];
         double[][] deviations = new double[count][];
         for (int i = 0; i < count; i++) {
-            means[i] = Arrays.copyOfRange(first.means(), i * first.inputs(), i * first.inputs() + width * height);
+            int offset = (start + i) * first.inputs();
+            means[i] = Arrays.copyOfRange(first.means(), offset, offset + width * height);
             deviations[i] = new double[width * height];
             for (int j = 0; j < width * height; j++) {
-                deviations[i][j] = Math.sqrt(first.variances()[i * first.inputs() + j]);
+                deviations[i][j] = Math.sqrt(first.variances()[offset + j]);
             }
         }
+        IntFunction<String> title = index -> "neuron " + (start + index);
         fieldMeans.setValueRange(ValueRange.symmetricOfFinite(flatten(means)));
-        fieldMeans.setImages(means, width, height, index -> "neuron " + index);
+        fieldMeans.setImages(means, width, height, title);
         fieldDeviations.setValueRange(ValueRange.ofFinite(flatten(deviations), ValueRange.UNIT));
-        fieldDeviations.setImages(deviations, width, height, index -> "neuron " + index);
-        fieldMeans.setHighlightedCell(neuronChoice.getValue() < count ? neuronChoice.getValue() : -1);
-        redrawFieldChanges(count, width, height);
+        fieldDeviations.setImages(deviations, width, height, title);
+        int selected = neuronChoice.getValue() - start;
+        fieldMeans.setHighlightedCell(selectedLayer() == 0 && selected >= 0 && selected < count ? selected : -1);
+        redrawFieldChanges(start, count, width, height);
     }
 
     /** Shows how far each shown receptive field's weights moved in the last step, the most moved field highlighted. */
-    private void redrawFieldChanges(int count, int width, int height) {
+    private void redrawFieldChanges(int start, int count, int width, int height) {
         fieldChanges.setVisible(stepChanges != null);
         if (stepChanges == null) {
             return;
@@ -657,15 +679,17 @@ final class PlotsPane {
         TrainingSnapshot.LayerSnapshot first = lastSnapshot.layers().get(0);
         double[][] changes = new double[count][];
         for (int i = 0; i < count; i++) {
-            changes[i] = Arrays.copyOfRange(stepChanges.changes()[0], i * first.inputs(), i * first.inputs() + width * height);
+            int offset = (start + i) * first.inputs();
+            changes[i] = Arrays.copyOfRange(stepChanges.changes()[0], offset, offset + width * height);
         }
         fieldChanges.setValueRange(ValueRange.ofFinite(flatten(changes), ValueRange.UNIT));
-        fieldChanges.setImages(changes, width, height, index -> "neuron " + index);
+        fieldChanges.setImages(changes, width, height, index -> "neuron " + (start + index));
         int mostMoved = stepChanges.mostMovedNeuron(0, first.inputs());
+        int mostMovedShown = stepChanges.mostMovedNeuron(0, first.inputs(), start, count);
         // The frame marks the field that moved most among those shown, which the note below explains.
-        fieldChanges.setHighlightedCell(stepChanges.mostMovedNeuron(0, first.inputs(), count));
+        fieldChanges.setHighlightedCell(mostMovedShown - start);
         stepNote.setText(stepText(0) + " Right: the size of each weight's change; the framed field moved most"
-                + (mostMoved < count ? "." : " among the shown fields (neuron " + mostMoved + " moved most overall)."));
+                + (mostMoved == mostMovedShown ? "." : " among the shown fields (neuron " + mostMoved + " moved most overall)."));
     }
 
     private String stepText(int layer) {

@@ -75,15 +75,18 @@ record StepChanges(long fromSamples, long toSamples, double[][] changes, int[][]
 
     /** Returns the neuron of layer {@code layer} whose incoming weights moved most in total. */
     int mostMovedNeuron(int layer, int inputs) {
-        return mostMovedNeuron(layer, inputs, changes[layer].length / inputs);
+        return mostMovedNeuron(layer, inputs, 0, changes[layer].length / inputs);
     }
 
-    /** Returns the neuron among the first {@code count} of layer {@code layer} whose incoming weights moved most in total. */
-    int mostMovedNeuron(int layer, int inputs, int count) {
+    /**
+     * Returns the neuron among {@code count} neurons of layer {@code layer} from {@code first} on
+     * whose incoming weights moved most in total.
+     */
+    int mostMovedNeuron(int layer, int inputs, int first, int count) {
         double[] layerChanges = changes[layer];
-        int best = 0;
+        int best = first;
         double bestTotal = -1;
-        for (int neuron = 0; neuron < Math.min(count, layerChanges.length / inputs); neuron++) {
+        for (int neuron = first; neuron < Math.min(first + count, layerChanges.length / inputs); neuron++) {
             double total = 0;
             for (int j = 0; j < inputs; j++) {
                 total += layerChanges[neuron * inputs + j];

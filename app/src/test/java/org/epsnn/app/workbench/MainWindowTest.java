@@ -16,6 +16,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -213,6 +214,14 @@ class MainWindowTest {
         assertThat(onFx(() -> plots.firingChart().series("output layer").receivedCount()))
                 .as("points of the output layer's firing").isPositive();
         assertThat(onFx(() -> plots.fieldMeans().imageCount())).as("receptive-field images").isPositive();
+        // Paging to the last hidden neuron leaves one field on show.
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            Spinner<Integer> start = (Spinner<Integer>) robot.lookup("#field-start").query();
+            start.getValueFactory().setValue(100_000);
+            return null;
+        });
+        assertThat(onFx(() -> plots.fieldMeans().imageCount())).as("receptive fields from the last neuron").isEqualTo(1);
         waitUntil("weight density curves", () -> plots.densityChart().chart().getXYPlot().getDataset().getSeriesCount() > 0);
     }
 

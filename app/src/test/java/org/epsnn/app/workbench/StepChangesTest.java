@@ -42,7 +42,9 @@ class StepChangesTest {
         StepChanges changes = StepChanges.between(snapshot(0, before), snapshot(10, after));
 
         assertThat(changes.mostMovedNeuron(0, 20)).isEqualTo(3);
-        assertThat(changes.mostMovedNeuron(0, 20, 3)).as("most moved among the first 3 neurons").isEqualTo(1);
+        assertThat(changes.mostMovedNeuron(0, 20, 0, 3)).as("most moved among the first 3 neurons").isEqualTo(1);
+        assertThat(changes.mostMovedNeuron(0, 20, 4, 6)).as("most moved among neurons 4 to 9").isEqualTo(7);
+        assertThat(changes.mostMovedNeuron(0, 20, 8, 2)).as("neither of neurons 8 and 9 moved").isEqualTo(8);
     }
 
     @Test
