@@ -3,9 +3,15 @@ package org.epsnn.views;
 import java.awt.Graphics2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 import javafx.beans.InvalidationListener;
@@ -32,18 +38,28 @@ import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.plot.Zoomable;
 import org.jfree.svg.SVGGraphics2D;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Base of the views that show a JFreeChart, drawn through {@link RasterView}: a change of the
  * chart queues one repaint, however many changes came before it, and a chart in a hidden tab does
  * not draw. The view has its own context menu of exports and "Reset zoom"; dragging a rectangle
  * over the plot zooms into it.
+ *
+ * <p>Repaints on screen run on the painting thread (see {@link RasterView}). The FX thread writes
+ * the chart to bytes with Java serialization, and the painting thread reads them back into a copy
+ * of its own and draws that. A chart whose parts cannot be serialized paints on the FX thread.
  */
 public abstract class ChartView extends RasterView implements Exportable {
 
     /** Export size used before the view has been laid out, in pixels. */
     public static final int DEFAULT_EXPORT_WIDTH = 800;
     public static final int DEFAULT_EXPORT_HEIGHT = 500;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChartView.class);
+    private static final java.util.concurrent.atomic.AtomicBoolean COPY_WARM_UP_STARTED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Smallest drag, in pixels along each axis, that zooms. A shorter one is a click. */
     private static final double MIN_ZOOM_DRAG = 5;
@@ -53,14 +69,20 @@ public abstract class ChartView extends RasterView implements Exportable {
     private final ContextMenu contextMenu = new ContextMenu();
     private final InvalidationListener themeListener = observable -> restyle();
     private final ChartChangeListener changeListener = event -> requestRepaint();
-    /** Layout of the last paint. Entities are not collected, because they would cost one object per data item. */
-    private final ChartRenderingInfo renderingInfo = new ChartRenderingInfo(null);
+    /**
+     * Layout of the last paint, written by the thread that painted. Entities are not collected,
+     * because they would cost one object per data item.
+     */
+    private volatile ChartRenderingInfo renderingInfo = new ChartRenderingInfo(null);
+    /** False once the chart failed to serialize; it then paints on the FX thread. */
+    private boolean copyable = true;
     private final Rectangle zoomRectangle = new Rectangle();
     private JFreeChart chart;
     private Point2D dragStart;
 
     protected ChartView(ChartTheme theme) {
         this.theme = Objects.requireNonNull(theme, "theme");
+        startCopyWarmUp();
         setPrefSize(480, 320);
         setMinSize(120, 80);
 
@@ -123,10 +145,76 @@ public abstract class ChartView extends RasterView implements Exportable {
 
     @Override
     protected void paintImage(Graphics2D g, double width, double height) {
+        paintChart(chart, g, width, height);
+    }
+
+    @Override
+    protected Picture takePicture() {
+        if (chart == null || !copyable) {
+            return null;
+        }
+        byte[] state;
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(chart);
+            }
+            state = bytes.toByteArray();
+        } catch (IOException e) {
+            copyable = false;
+            LOG.warn("{} cannot copy its chart and paints on the FX thread: {}", getClass().getSimpleName(), e.toString());
+            return null;
+        }
+        return (g, width, height) -> paintChart(readChart(state), g, width, height);
+    }
+
+    /**
+     * Copies one chart of each kind once on a background thread. The first serialization of a
+     * chart inspects every class in it by reflection, which took 160 ms on the FX thread. Java
+     * caches what it found for every thread, so later copies skip that.
+     */
+    private static void startCopyWarmUp() {
+        if (COPY_WARM_UP_STARTED.getAndSet(true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            ChartTheme theme = new ChartTheme();
+            org.jfree.data.xy.XYSeriesCollection lines = new org.jfree.data.xy.XYSeriesCollection();
+            org.jfree.data.xy.YIntervalSeriesCollection band = new org.jfree.data.xy.YIntervalSeriesCollection();
+            List<JFreeChart> charts = List.of(theme.createLineChart(lines, "x", "y"),
+                    theme.createHistogramChart(new org.jfree.data.xy.XYIntervalSeriesCollection(), "x", "count"),
+                    theme.createBarChart(new org.jfree.data.category.DefaultCategoryDataset(), "level", "p", false),
+                    theme.createBandChart(band, lines, "x", "y"));
+            for (JFreeChart chart : charts) {
+                theme.apply(chart);
+                try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+                    out.writeObject(chart);
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("Warming up chart copies failed", e);
+                }
+            }
+        }, "chart-copy-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static JFreeChart readChart(byte[] state) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(state))) {
+            return (JFreeChart) in.readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read back a copied chart", e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Could not read back a copied chart", e);
+        }
+    }
+
+    private void paintChart(JFreeChart shown, Graphics2D g, double width, double height) {
         g.setColor(ChartTheme.BACKGROUND);
         g.fill(new Rectangle2D.Double(0, 0, width, height));
-        if (chart != null) {
-            chart.draw(g, new Rectangle2D.Double(0, 0, width, height), null, renderingInfo);
+        if (shown != null) {
+            ChartRenderingInfo info = new ChartRenderingInfo(null);
+            shown.draw(g, new Rectangle2D.Double(0, 0, width, height), null, info);
+            renderingInfo = info;
         }
     }
 

@@ -201,8 +201,10 @@ public abstract class RasterView extends Region {
         double scale = renderScale();
         int pixelWidth = (int) Math.ceil(viewWidth * scale);
         int pixelHeight = (int) Math.ceil(viewHeight * scale);
+        long taking = System.nanoTime();
         Picture picture = takePicture();
         if (picture != null) {
+            logPaint("took its picture of", pixelWidth, pixelHeight, taking);
             paintInBackground(picture, scale, pixelWidth, pixelHeight);
             return;
         }

@@ -82,6 +82,8 @@ class TeachingWindowTest {
             return null;
         });
         waitUntil("the project is open", () -> controller.dataChoiceProperty().get() != null);
+        // The description shows with the project's setup, which applies in an FX task after its data.
+        waitUntil("the description shows", () -> robot.lookup("#description-panel").query().isVisible());
 
         assertThat(robot.lookup("#description-panel").query().isVisible()).as("description panel visible").isTrue();
         assertThat(robot.lookup("#project-description").queryLabeled().getText()).isEqualTo(description);

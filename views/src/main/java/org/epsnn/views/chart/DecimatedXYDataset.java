@@ -12,6 +12,8 @@ import org.jfree.data.xy.AbstractXYDataset;
  */
 final class DecimatedXYDataset extends AbstractXYDataset {
 
+    private static final long serialVersionUID = 1L;
+
     private final List<String> names = new ArrayList<>();
     private final List<DecimatedSeries> series = new ArrayList<>();
 
@@ -22,6 +24,25 @@ final class DecimatedXYDataset extends AbstractXYDataset {
 
     DecimatedSeries series(int index) {
         return series.get(index);
+    }
+
+    /**
+     * Writes the points on show instead of the series, when a chart is copied for painting on
+     * another thread (see {@code ChartView}).
+     */
+    private Object writeReplace() {
+        double[][] x = new double[series.size()][];
+        double[][] y = new double[series.size()][];
+        for (int s = 0; s < series.size(); s++) {
+            DecimatedSeries points = series.get(s);
+            x[s] = new double[points.shownCount()];
+            y[s] = new double[x[s].length];
+            for (int i = 0; i < x[s].length; i++) {
+                x[s][i] = points.shownX(i);
+                y[s][i] = points.shownY(i);
+            }
+        }
+        return new ShownPointsDataset(names, x, y);
     }
 
     /** Sends one change event to the plot, which then redraws. */
