@@ -101,15 +101,16 @@ public final class WindowBenchmark {
                     }
                     window.plots().tabs().getSelectionModel().select(Integer.getInteger("epsnn.firstTab", 0));
                     measuring = true;
+                    passLines.add("training started at " + java.time.Instant.now());
                     controller.start();
                 });
                 settle.play();
             });
             controller.addFeedConsumer(drained -> {
                 for (PassSummary pass : drained.passes()) {
-                    passLines.add(String.format(Locale.ROOT, "pass %d: %.1f s, %.0f samples/s, test accuracy %.4f, heap after last GC %.0f MiB",
+                    passLines.add(String.format(Locale.ROOT, "pass %d: %.1f s, %.0f samples/s, test accuracy %.4f, heap after last GC %.0f MiB, shown at %s",
                             pass.pass(), pass.seconds(), pass.samplesPerSecond(), pass.test().bayesian().accuracy(),
-                            heapAfterGc.get() / 1048576.0));
+                            heapAfterGc.get() / 1048576.0, java.time.Instant.now()));
                     // Rotate through the tabs so that every plot draws during the run, unless the
                     // property epsnn.rotateTabs is false (for screenshots of chosen tabs).
                     if (!"false".equals(System.getProperty("epsnn.rotateTabs"))) {

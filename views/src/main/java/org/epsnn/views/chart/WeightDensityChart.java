@@ -41,7 +41,6 @@ public class WeightDensityChart extends ChartView {
     /** Half-width of each curve's x span in standard deviations; the density beyond is below 0.0003 of its peak. */
     private static final double CURVE_HALF_WIDTH = 4.0;
 
-    private final XYSeriesCollection curves = new XYSeriesCollection();
     private final DefaultCategoryDataset bars = new DefaultCategoryDataset();
     private final JFreeChart curveChart;
     private final JFreeChart stackedChart;
@@ -60,7 +59,7 @@ public class WeightDensityChart extends ChartView {
 
     public WeightDensityChart(ChartTheme theme) {
         super(theme);
-        curveChart = theme.createDensityChart(curves, "weight value");
+        curveChart = theme.createDensityChart(new XYSeriesCollection(), "weight value");
         curveChart.getXYPlot().setNoDataMessage("no weights selected");
         curveChart.addSubtitle(curveNote);
         stackedChart = theme.createBarChart(bars, "weight", "probability", true);
@@ -100,7 +99,9 @@ public class WeightDensityChart extends ChartView {
         checkIndices(selected, means.length);
 
         curveChart.setNotify(false);
-        curves.removeAllSeries();
+        // A new collection, filled before the plot listens to it, so that the axes scan the
+        // curves once rather than once for every curve added.
+        XYSeriesCollection curves = new XYSeriesCollection();
         csvRows.clear();
         csvHeader = new String[] {"weight", "mean", "variance"};
         List<String> skipped = new ArrayList<>();
@@ -115,6 +116,7 @@ public class WeightDensityChart extends ChartView {
             }
             curves.addSeries(densityCurve(name, mean, Math.sqrt(variance)));
         }
+        curveChart.getXYPlot().setDataset(curves);
         curveNote.setText(skipped.isEmpty() ? "" : "skipped, no density: " + String.join(", ", skipped));
         curveNote.setVisible(!skipped.isEmpty());
         theme().apply(curveChart);
