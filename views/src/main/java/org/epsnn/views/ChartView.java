@@ -208,12 +208,12 @@ public abstract class ChartView extends RasterView implements Exportable {
         }
     }
 
-    private void paintChart(JFreeChart shown, Graphics2D g, double width, double height) {
+    private void paintChart(JFreeChart drawn, Graphics2D g, double width, double height) {
         g.setColor(ChartTheme.BACKGROUND);
         g.fill(new Rectangle2D.Double(0, 0, width, height));
-        if (shown != null) {
+        if (drawn != null) {
             ChartRenderingInfo info = new ChartRenderingInfo(null);
-            shown.draw(g, new Rectangle2D.Double(0, 0, width, height), null, info);
+            drawn.draw(g, new Rectangle2D.Double(0, 0, width, height), null, info);
             renderingInfo = info;
         }
     }

@@ -192,7 +192,7 @@ public abstract class RasterView extends Region {
             return;
         }
         if (paintInFlight) {
-            // The picture in flight shows first; then the view joins the queue again.
+            // The picture in flight shows first, and then the view joins the queue again.
             return;
         }
         beforeRepaint();
@@ -201,10 +201,10 @@ public abstract class RasterView extends Region {
         double scale = renderScale();
         int pixelWidth = (int) Math.ceil(viewWidth * scale);
         int pixelHeight = (int) Math.ceil(viewHeight * scale);
-        long taking = System.nanoTime();
+        long takeStart = System.nanoTime();
         Picture picture = takePicture();
         if (picture != null) {
-            logPaint("took its picture of", pixelWidth, pixelHeight, taking);
+            logPaint("took its picture of", pixelWidth, pixelHeight, takeStart);
             paintInBackground(picture, scale, pixelWidth, pixelHeight);
             return;
         }
@@ -231,19 +231,20 @@ public abstract class RasterView extends Region {
         spare = null;
         PAINTER.execute(() -> {
             long start = System.nanoTime();
-            BufferedImage image = null;
+            BufferedImage painted = null;
             try {
-                image = target != null ? target
+                BufferedImage image = target != null ? target
                         : new BufferedImage(pixelWidth, pixelHeight, BufferedImage.TYPE_INT_ARGB_PRE);
                 paintInto(image, scale, width, height, picture);
+                painted = image;
                 logPaint("painted in the background", pixelWidth, pixelHeight, start);
             } catch (RuntimeException e) {
-                // The picture on screen stays as it was; the next change paints again.
-                LOG.error("Could not paint {}", getClass().getSimpleName(), e);
-                image = null;
+                // The picture on screen stays as it was, and the next change paints again.
+                LOG.error("Failed to paint {} in the background", getClass().getSimpleName(), e);
             } finally {
-                BufferedImage painted = image;
-                Platform.runLater(() -> showPainted(painted, width, height));
+                // Also after an Error, so that the view does not wait for this paint forever.
+                BufferedImage result = painted;
+                Platform.runLater(() -> showPainted(result, width, height));
             }
         });
     }
@@ -293,9 +294,9 @@ public abstract class RasterView extends Region {
         return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     }
 
-    private void logPaint(String what, int pixelWidth, int pixelHeight, long start) {
+    private void logPaint(String action, int pixelWidth, int pixelHeight, long start) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} {} x {} in {} ms", getClass().getSimpleName(), what, pixelWidth, pixelHeight,
+            LOG.debug("{} {} {} x {} in {} ms", getClass().getSimpleName(), action, pixelWidth, pixelHeight,
                     String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
         }
     }

@@ -56,7 +56,7 @@ class BackgroundPaintTest {
 
         @Override
         protected Picture picture() {
-            Color shown = color;
+            Color fill = color;
             boolean fail = failing;
             return (g, width, height) -> {
                 paintThreads.add(Thread.currentThread().getName());
@@ -73,7 +73,7 @@ class BackgroundPaintTest {
                 if (fail) {
                     throw new IllegalStateException("This picture fails on purpose");
                 }
-                g.setColor(shown);
+                g.setColor(fill);
                 g.fill(new Rectangle2D.Double(0, 0, width, height));
             };
         }

@@ -171,7 +171,7 @@ public class DatasetPreviewView extends CanvasView {
         return values;
     }
 
-    /** The preview as it is now; the dataset is immutable and the shown rows are replaced, never changed. */
+    /** Takes the preview as it is now. The dataset is immutable, and the shown rows are replaced on change. */
     private Drawing drawing() {
         return new Drawing(dataset, mode, shownRows, summary.get(), theme());
     }

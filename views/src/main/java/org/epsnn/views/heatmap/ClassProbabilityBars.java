@@ -63,7 +63,7 @@ public class ClassProbabilityBars extends CanvasView {
         requestRepaint();
     }
 
-    /** The bars as they are now; the probabilities are replaced, never changed in place. */
+    /** Takes the bars as they are now. The probabilities are replaced on change, never written in place. */
     private Drawing drawing() {
         return new Drawing(probabilities, classNames, trueClass, theme());
     }

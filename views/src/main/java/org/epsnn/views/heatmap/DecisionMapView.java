@@ -120,7 +120,7 @@ public class DecisionMapView extends CanvasView {
         return showUncertainty;
     }
 
-    /** The maps as they are now; the arrays are replaced, never changed in place. */
+    /** Takes the maps as they are now. The arrays are replaced on change, never written in place. */
     private Drawing drawing() {
         return new Drawing(xRange, yRange, rows, columns, classCount, probabilities, pointX, pointY, pointClasses,
                 classNames, xLabel, yLabel, showUncertainty, theme());
@@ -134,10 +134,6 @@ public class DecisionMapView extends CanvasView {
     /** Colour of a cell, see {@link Drawing#cellColor}. */
     int cellColor(int row, int column) {
         return drawing().cellColor(row, column);
-    }
-
-    private String className(int index) {
-        return drawing().className(index);
     }
 
     @Override
@@ -298,9 +294,10 @@ public class DecisionMapView extends CanvasView {
      */
     @Override
     protected void writeCsv(CsvWriter csv) throws IOException {
+        Drawing drawing = drawing();
         csv.cell("kind").cell("x").cell("y").cell("class");
         for (int k = 0; k < classCount; k++) {
-            csv.cell("p_" + className(k));
+            csv.cell("p_" + drawing.className(k));
         }
         csv.cell("entropy").endRow();
 
@@ -314,11 +311,11 @@ public class DecisionMapView extends CanvasView {
                 for (int k = 0; k < classCount; k++) {
                     csv.cell(probabilities[offset + k]);
                 }
-                csv.cell(entropy(row, column)).endRow();
+                csv.cell(drawing.entropy(row, column)).endRow();
             }
         }
         for (int i = 0; i < pointX.length; i++) {
-            csv.cell("point").cell(pointX[i]).cell(pointY[i]).cell(className(pointClasses[i]));
+            csv.cell("point").cell(pointX[i]).cell(pointY[i]).cell(drawing.className(pointClasses[i]));
             for (int k = 0; k <= classCount; k++) {
                 csv.cell("");
             }

@@ -226,7 +226,7 @@ public class HistogramHistoryView extends CanvasView {
         return maxSteps;
     }
 
-    /** The history as it is now; its steps are immutable. */
+    /** Takes the history as it is now. Its steps are immutable, so the list copy is enough. */
     private Drawing drawing() {
         return new Drawing(List.copyOf(steps), range, timeLabel, valueLabel, binCount, theme());
     }
@@ -271,9 +271,8 @@ public class HistogramHistoryView extends CanvasView {
                 return;
             }
 
-            List<Step> kept = new ArrayList<>(steps);
             double maxFraction = 0;
-            for (Step step : kept) {
+            for (Step step : steps) {
                 maxFraction = Math.max(maxFraction, fraction(step.histogram(), step.histogram().maxCount()));
             }
             ValueRange colorRange = new ValueRange(0, maxFraction > 0 ? maxFraction : 1);
@@ -285,26 +284,26 @@ public class HistogramHistoryView extends CanvasView {
             Rectangle2D plotBounds = new Rectangle2D.Double(4, 4, Math.max(1, width - barWidth - 24),
                     Math.max(1, height - 8 - noteHeight));
 
-            double firstTime = kept.get(0).time();
-            double lastTime = kept.get(kept.size() - 1).time();
-            double columnWidth = kept.size() > 1 ? (lastTime - firstTime) / (kept.size() - 1) : 1;
+            double firstTime = steps.get(0).time();
+            double lastTime = steps.get(steps.size() - 1).time();
+            double columnWidth = steps.size() > 1 ? (lastTime - firstTime) / (steps.size() - 1) : 1;
             if (!(columnWidth > 0)) {
                 columnWidth = 1;
             }
             ValueRange timeRange = new ValueRange(firstTime - columnWidth / 2, lastTime + columnWidth / 2);
             PlotFrame frame = PlotFrame.layout(plotBounds, timeRange, range, timeLabel, valueLabel, theme());
 
-            int[] pixels = new int[kept.size() * binCount];
-            for (int column = 0; column < kept.size(); column++) {
-                Histogram histogram = kept.get(column).histogram();
+            int[] pixels = new int[steps.size() * binCount];
+            for (int column = 0; column < steps.size(); column++) {
+                Histogram histogram = steps.get(column).histogram();
                 for (int bin = 0; bin < binCount; bin++) {
                     int row = binCount - 1 - bin;
                     double share = fraction(histogram, histogram.count(bin));
-                    pixels[row * kept.size() + column] = COLOR_MAP.argb(colorRange.fraction(share));
+                    pixels[row * steps.size() + column] = COLOR_MAP.argb(colorRange.fraction(share));
                 }
             }
             Rectangle2D area = frame.area();
-            PixelImages.draw(g, pixels, kept.size(), binCount, area.getX(), area.getY(), area.getWidth(), area.getHeight());
+            PixelImages.draw(g, pixels, steps.size(), binCount, area.getX(), area.getY(), area.getWidth(), area.getHeight());
             frame.drawAxes(g);
 
             Rectangle2D barBounds = new Rectangle2D.Double(area.getMaxX() + 16, area.getY(), barWidth, area.getHeight());

@@ -231,7 +231,7 @@ public class ImageGridView extends CanvasView {
         return ValueRange.widenIfEmpty(low, high);
     }
 
-    /** The grid as it is now, with its colours computed. */
+    /** Takes the grid as it is now, computing its colours first when a change cleared them. */
     private Drawing drawing() {
         updateColors();
         return new Drawing(colored, imageWidth, imageHeight, titles, colorMap, coloredRange, colorBarLabel, highlighted,

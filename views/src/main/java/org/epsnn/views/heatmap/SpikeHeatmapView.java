@@ -98,7 +98,7 @@ public class SpikeHeatmapView extends CanvasView {
         return layers.size();
     }
 
-    /** The layers as they are now. */
+    /** Takes the layers as they are now. The arrays were copied when set and are never written. */
     private Drawing drawing() {
         return new Drawing(List.copyOf(layers), List.copyOf(names), inputWidth, inputHeight, theme());
     }

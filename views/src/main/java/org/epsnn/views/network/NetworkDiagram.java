@@ -63,7 +63,7 @@ final class NetworkDiagram extends CanvasView {
         requestRepaint();
     }
 
-    /** The diagram as it is now. */
+    /** Takes the diagram as it is now. The network spec is immutable. */
     Drawing drawing() {
         return new Drawing(network, selectedIndex, theme());
     }
