@@ -267,24 +267,42 @@ final class ProjectFileActions {
         ProjectState state = opened.state();
         controller.openProject(state, choice.get(),
                 error -> dialogs.showError("Could not load the project's data", error.getMessage() + "\n\nThe open project is unchanged."),
-                () -> {
-                    window.showProject(setup);
-                    window.plots().showMetricHistory(state.metrics());
-                    window.restoreLayout(state.layout());
-                    if (recovered) {
-                        document.markUnsaved(belongsTo);
-                        // An untitled autosave kept under its own name is not the file the next save
-                        // deletes, so remember it: it goes once the recovered project is saved.
-                        recoveredKeptAutosave = belongsTo == null && !source.equals(files.untitledAutosave()) ? source : null;
-                        // The autosave stays until a save or a clean exit, in case the window fails again first.
-                        controller.showMessage("Recovered the autosave of " + document.displayName()
-                                + "; save it to keep it.");
-                    } else {
-                        document.markSaved(belongsTo);
-                        recent.add(belongsTo);
-                    }
-                    opened.notes().forEach(note -> controller.showMessage(note));
-                });
+                () -> runInTurns(
+                        () -> window.showProject(setup),
+                        () -> window.plots().showMetricHistory(state.metrics()),
+                        () -> window.restoreLayout(state.layout()),
+                        () -> {
+                            if (recovered) {
+                                document.markUnsaved(belongsTo);
+                                // An untitled autosave kept under its own name is not the file the next save
+                                // deletes, so remember it: it goes once the recovered project is saved.
+                                recoveredKeptAutosave = belongsTo == null && !source.equals(files.untitledAutosave()) ? source : null;
+                                // The autosave stays until a save or a clean exit, in case the window fails again first.
+                                controller.showMessage("Recovered the autosave of " + document.displayName()
+                                        + "; save it to keep it.");
+                            } else {
+                                document.markSaved(belongsTo);
+                                recent.add(belongsTo);
+                            }
+                            opened.notes().forEach(note -> controller.showMessage(note));
+                        }));
+    }
+
+    /**
+     * Runs {@code steps} on the FX thread one task at a time, each posted when the one before has
+     * finished, so that a frame or a click can come between two steps of applying a large project.
+     */
+    private static void runInTurns(Runnable... steps) {
+        runFrom(steps, 0);
+    }
+
+    private static void runFrom(Runnable[] steps, int first) {
+        if (first < steps.length) {
+            steps[first].run();
+            if (first + 1 < steps.length) {
+                Platform.runLater(() -> runFrom(steps, first + 1));
+            }
+        }
     }
 
     /**

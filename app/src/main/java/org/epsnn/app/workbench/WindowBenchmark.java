@@ -63,7 +63,7 @@ public final class WindowBenchmark {
 
         private final List<Long> gaps = new ArrayList<>();
         /** When each wait over 50 ms began and how long it was, to find it in a pulse log or a flight recording. */
-        private final List<String> longWaits = new ArrayList<>();
+        private final List<long[]> longWaits = new ArrayList<>();
         /** Posting time of the oldest probe not yet run, or 0. */
         private final java.util.concurrent.atomic.AtomicLong oldestPending = new java.util.concurrent.atomic.AtomicLong();
         /** FX thread stacks seen during long waits, condensed, with how often each was seen. */
@@ -101,7 +101,10 @@ public final class WindowBenchmark {
                     }
                     window.plots().tabs().getSelectionModel().select(Integer.getInteger("epsnn.firstTab", 0));
                     measuring = true;
+                    // Formatting an instant loads the date-time formatter classes, so the first one is
+                    // formatted here, before measuring starts, and probes never format one.
                     passLines.add("training started at " + java.time.Instant.now());
+                    measuring = true;
                     controller.start();
                 });
                 settle.play();
@@ -153,7 +156,7 @@ public final class WindowBenchmark {
                             long gap = System.nanoTime() - posted;
                             gaps.add(gap);
                             if (gap > 50_000_000L) {
-                                longWaits.add(java.time.Instant.ofEpochMilli(postedAt) + " " + gap / 1_000_000 + " ms");
+                                longWaits.add(new long[] {postedAt, gap / 1_000_000});
                             }
                         }
                     });
@@ -233,7 +236,9 @@ public final class WindowBenchmark {
                     long over = Arrays.stream(sorted).filter(gap -> gap > 50_000_000L).count();
                     out.printf(Locale.ROOT, "latencies over 50 ms: %d%n", over);
                     if (!longWaits.isEmpty()) {
-                        out.println("waits over 50 ms (posted at, wait): " + String.join(", ", longWaits));
+                        out.println("waits over 50 ms (posted at, wait): " + longWaits.stream()
+                                .map(wait -> java.time.Instant.ofEpochMilli(wait[0]) + " " + wait[1] + " ms")
+                                .collect(java.util.stream.Collectors.joining(", ")));
                     }
                 }
                 passLines.forEach(out::println);
