@@ -28,7 +28,7 @@ import org.epsnn.model.project.ProjectSetup;
  * trained posterior with its position in the schedule, the pass history, checksums of the data
  * files and the window layout. It also opens version 1 setup files ({@code .epsnn.json}).
  *
- * <p>The curves of the accuracy chart are window state, so they travel in the layout map under
+ * <p>The curves of the accuracy and firing charts are window state, so they travel in the layout map under
  * {@link #CURVES_KEY} as JSON; the pass history is the file's own {@code metrics.json}, which the
  * command line reads too.
  */
@@ -106,9 +106,18 @@ public final class EpsnnProjectStore implements ProjectStore {
 
     private static String writeCurves(MetricHistory history) throws JsonProcessingException {
         ObjectNode root = MAPPER.createObjectNode();
-        ArrayNode series = root.putArray("series");
-        for (MetricHistory.Series curve : history.series()) {
-            ObjectNode node = series.addObject();
+        writeSeries(root.putArray("series"), history.series());
+        ArrayNode markers = root.putArray("markers");
+        for (MetricHistory.Marker marker : history.passMarkers()) {
+            markers.addObject().put("x", marker.x()).put("label", marker.label());
+        }
+        writeSeries(root.putArray("firing"), history.firing());
+        return MAPPER.writeValueAsString(root);
+    }
+
+    private static void writeSeries(ArrayNode array, List<MetricHistory.Series> curves) {
+        for (MetricHistory.Series curve : curves) {
+            ObjectNode node = array.addObject();
             node.put("name", curve.name());
             ArrayNode x = node.putArray("x");
             ArrayNode y = node.putArray("y");
@@ -122,11 +131,6 @@ public final class EpsnnProjectStore implements ProjectStore {
                 }
             }
         }
-        ArrayNode markers = root.putArray("markers");
-        for (MetricHistory.Marker marker : history.passMarkers()) {
-            markers.addObject().put("x", marker.x()).put("label", marker.label());
-        }
-        return MAPPER.writeValueAsString(root);
     }
 
     private static MetricHistory readCurves(Path file, String text, Project project) throws IOException {
@@ -137,8 +141,19 @@ public final class EpsnnProjectStore implements ProjectStore {
             throw new org.epsnn.model.project.ProjectFormatException(file, "entry layout.json: the chart curves under '"
                     + CURVES_KEY + "' are not valid JSON. The file is damaged; open a backup");
         }
+        List<MetricHistory.Series> series = readSeries(file, root.path("series"));
+        List<MetricHistory.Marker> markers = new ArrayList<>();
+        for (JsonNode node : root.path("markers")) {
+            markers.add(new MetricHistory.Marker(node.path("x").asDouble(), node.path("label").asText("")));
+        }
+        // Files written before the firing chart was saved have no "firing" list.
+        List<MetricHistory.Series> firing = readSeries(file, root.path("firing"));
+        return new MetricHistory(series, markers, project.history(), firing);
+    }
+
+    private static List<MetricHistory.Series> readSeries(Path file, JsonNode array) throws IOException {
         List<MetricHistory.Series> series = new ArrayList<>();
-        for (JsonNode node : root.path("series")) {
+        for (JsonNode node : array) {
             JsonNode xs = node.path("x");
             JsonNode ys = node.path("y");
             if (!node.path("name").isTextual() || !xs.isArray() || !ys.isArray() || xs.size() != ys.size()) {
@@ -153,10 +168,6 @@ public final class EpsnnProjectStore implements ProjectStore {
             }
             series.add(new MetricHistory.Series(node.get("name").asText(), x, y));
         }
-        List<MetricHistory.Marker> markers = new ArrayList<>();
-        for (JsonNode node : root.path("markers")) {
-            markers.add(new MetricHistory.Marker(node.path("x").asDouble(), node.path("label").asText("")));
-        }
-        return new MetricHistory(series, markers, project.history());
+        return series;
     }
 }

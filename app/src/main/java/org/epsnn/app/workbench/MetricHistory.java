@@ -6,22 +6,29 @@ import java.util.Objects;
 import org.epsnn.model.training.PassSummary;
 
 /**
- * The curves of the accuracy chart as the plots hold them, so that a reopened project shows how
- * its posterior was trained. Arrays are copies and must not be modified.
+ * The curves of the accuracy and firing charts as the plots hold them, so that a reopened project
+ * shows how its posterior was trained. Arrays are copies and must not be modified.
  *
- * @param series the named curves, each as x (samples seen) and y values
+ * @param series the named curves of the accuracy chart, each as x (samples seen) and y values
  * @param passMarkers the samples seen at the end of each pass, with their labels
  * @param passes the results of each pass of the posterior, in order
+ * @param firing the mean spike probability of each layer against samples seen, one curve a layer
  */
-public record MetricHistory(List<Series> series, List<Marker> passMarkers, List<PassSummary> passes) {
+public record MetricHistory(List<Series> series, List<Marker> passMarkers, List<PassSummary> passes, List<Series> firing) {
 
     /** No curves, no markers and no passes. */
-    public static final MetricHistory EMPTY = new MetricHistory(List.of(), List.of(), List.of());
+    public static final MetricHistory EMPTY = new MetricHistory(List.of(), List.of(), List.of(), List.of());
 
     public MetricHistory {
         series = List.copyOf(series);
         passMarkers = List.copyOf(passMarkers);
         passes = List.copyOf(passes);
+        firing = List.copyOf(firing);
+    }
+
+    /** Accuracy curves, markers and pass results without firing curves. */
+    public MetricHistory(List<Series> series, List<Marker> passMarkers, List<PassSummary> passes) {
+        this(series, passMarkers, passes, List.of());
     }
 
     /** Curves and markers without pass results. */
@@ -61,6 +68,7 @@ public record MetricHistory(List<Series> series, List<Marker> passMarkers, List<
     }
 
     public boolean isEmpty() {
-        return series.stream().allMatch(curve -> curve.x().length == 0) && passMarkers.isEmpty() && passes.isEmpty();
+        return series.stream().allMatch(curve -> curve.x().length == 0) && passMarkers.isEmpty() && passes.isEmpty()
+                && firing.stream().allMatch(curve -> curve.x().length == 0);
     }
 }

@@ -109,6 +109,8 @@ final class PlotsPane {
     private final List<Double> pendingY = new ArrayList<>();
     private long lastCurveFlush;
     private int firingLayers = -1;
+    /** Samples seen at the last firing point, so that a posterior shown again adds no second point. */
+    private long firingSamples = -1;
     private boolean training;
     /** The posterior before the step that the user asked for, and whether its result is still awaited. */
     private TrainingSnapshot stepBaseline;
@@ -342,6 +344,7 @@ final class PlotsPane {
         historyGeneration++;
         firing.clear();
         firingLayers = -1;
+        firingSamples = -1;
         movingAccuracy = Double.NaN;
         pendingX.clear();
         pendingY.clear();
@@ -433,11 +436,15 @@ final class PlotsPane {
         }
     }
 
-    /** Returns the curves and pass markers of the accuracy chart, as far as it keeps them. */
+    /** Returns the accuracy curves, pass markers and firing curves, as far as the charts keep them. */
     MetricHistory metricHistory() {
+        return new MetricHistory(curvesOf(accuracy), passMarkers, passSummaries, curvesOf(firing));
+    }
+
+    private static List<MetricHistory.Series> curvesOf(MetricChart chart) {
         List<MetricHistory.Series> curves = new ArrayList<>();
-        for (String name : accuracy.seriesNames()) {
-            var series = accuracy.series(name);
+        for (String name : chart.seriesNames()) {
+            var series = chart.series(name);
             double[] x = new double[series.shownCount()];
             double[] y = new double[x.length];
             for (int i = 0; i < x.length; i++) {
@@ -446,10 +453,10 @@ final class PlotsPane {
             }
             curves.add(new MetricHistory.Series(name, x, y));
         }
-        return new MetricHistory(curves, passMarkers, passSummaries);
+        return curves;
     }
 
-    /** Shows the curves and markers of a saved project; curves of unknown names are left out. */
+    /** Shows the curves and markers of a saved project. Accuracy curves of unknown names are left out. */
     void showMetricHistory(MetricHistory history) {
         for (MetricHistory.Series curve : history.series()) {
             if (accuracy.seriesNames().contains(curve.name())) {
@@ -461,6 +468,19 @@ final class PlotsPane {
             passMarkers.add(marker);
         }
         passSummaries.addAll(history.passes());
+        if (!history.firing().isEmpty()) {
+            // The firing curves name their layers, so they replace what a snapshot of the loaded posterior drew.
+            firing.clear();
+            for (MetricHistory.Series curve : history.firing()) {
+                if (!firing.seriesNames().contains(curve.name())) {
+                    firing.addSeries(curve.name());
+                }
+                firing.appendAll(curve.name(), curve.x(), curve.y());
+            }
+            firingLayers = history.firing().size();
+            MetricHistory.Series first = history.firing().get(0);
+            firingSamples = first.x().length == 0 ? -1 : (long) first.x()[first.x().length - 1];
+        }
     }
 
     /** Adds the selected tab, layer and neuron to {@code layout}. */
@@ -779,9 +799,10 @@ final class PlotsPane {
     }
 
     private void recordFiring(TrainingSnapshot snapshot) {
-        if (snapshot.spikeProbabilities().length == 0) {
+        if (snapshot.spikeProbabilities().length == 0 || snapshot.samplesSeen() == firingSamples) {
             return;
         }
+        firingSamples = snapshot.samplesSeen();
         int layers = snapshot.spikeProbabilities()[0].length - 1;
         boolean spikingOutput = data == null || data.classification();
         int shownLayers = spikingOutput ? layers : layers - 1;

@@ -311,6 +311,8 @@ public final class WorkbenchController {
                 message.set("Opened the project: " + setup.network().sizesText() + " on " + data.describe() + ", trained for "
                         + trained.completedPasses() + " passes.");
                 showPosterior(trained);
+                // The EP-versus-gradient chart starts from the passes that trained the posterior.
+                state.metrics().passes().forEach(comparison::recordEpPass);
             } else if (trained != null) {
                 message.set("The project's posterior does not fit its network " + setup.network().sizesText()
                         + " and was not loaded; training starts from the prior.");

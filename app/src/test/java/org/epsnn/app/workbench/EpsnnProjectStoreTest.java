@@ -52,7 +52,9 @@ class EpsnnProjectStoreTest {
         }
         MetricHistory history = new MetricHistory(
                 List.of(new MetricHistory.Series(PlotsPane.TEST_BAYESIAN, new double[] {100, 200, 300}, new double[] {0.8, Double.NaN, 0.9})),
-                List.of(new MetricHistory.Marker(300, "pass 1")), passes);
+                List.of(new MetricHistory.Marker(300, "pass 1")), passes,
+                List.of(new MetricHistory.Series("layer 1", new double[] {100, 300}, new double[] {0.41, 0.38}),
+                        new MetricHistory.Series("output layer", new double[] {100, 300}, new double[] {0.52, 0.5})));
         Path file = folder.resolve("moons.epsnn");
         List<Double> progress = new ArrayList<>();
 
@@ -64,6 +66,7 @@ class EpsnnProjectStoreTest {
         assertThat(opened.state().layout()).as("layout").containsExactly(Map.entry("tab", "Weights"));
         assertThat(opened.state().metrics().series()).as("curves").isEqualTo(history.series());
         assertThat(opened.state().metrics().passMarkers()).as("pass markers").isEqualTo(history.passMarkers());
+        assertThat(opened.state().metrics().firing()).as("firing curves").isEqualTo(history.firing());
         assertThat(opened.state().metrics().passes()).as("pass results").hasSize(2);
         assertThat(opened.state().metrics().passes().get(1).test().bayesian().accuracy())
                 .isEqualTo(passes.get(1).test().bayesian().accuracy());
@@ -73,6 +76,23 @@ class EpsnnProjectStoreTest {
         assertThat(reopened.samplesSeen()).isEqualTo(trained.samplesSeen());
         assertThat(reopened.completedPasses()).isEqualTo(2);
         assertThat(predict(reopened).probabilities()).containsExactly(predict(trained).probabilities());
+    }
+
+    @Test
+    void curvesWithoutFiringOpen() throws Exception {
+        Path file = folder.resolve("older.epsnn");
+        // The layout of a file saved before the firing curves were kept: accuracy curves and markers only.
+        String curves = "{\"series\":[{\"name\":\"" + PlotsPane.TEST_BAYESIAN + "\",\"x\":[100,200],\"y\":[0.7,null]}],"
+                + "\"markers\":[{\"x\":200,\"label\":\"pass 1\"}]}";
+        store.save(file, new ProjectState(setup, Optional.empty(), MetricHistory.EMPTY,
+                Map.of(EpsnnProjectStore.CURVES_KEY, curves)), done -> { });
+
+        MetricHistory history = store.load(file, done -> { }, () -> false).state().metrics();
+
+        assertThat(history.series()).as("accuracy curves").singleElement()
+                .satisfies(curve -> assertThat(curve.y()).containsExactly(0.7, Double.NaN));
+        assertThat(history.passMarkers()).as("pass markers").containsExactly(new MetricHistory.Marker(200, "pass 1"));
+        assertThat(history.firing()).as("firing curves").isEmpty();
     }
 
     @Test

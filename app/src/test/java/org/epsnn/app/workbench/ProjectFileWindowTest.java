@@ -185,6 +185,40 @@ class ProjectFileWindowTest {
                 .startsWith("Train with EP");
     }
 
+    @Test
+    void reopenedProjectShowsItsCurves(FxRobot robot) throws Exception {
+        waitUntilNewProjectReady();
+        WindowTestSupport.train(controller, 2);
+        waitUntil("the firing chart has the run", () -> window.plots().metricHistory().firing().stream()
+                .allMatch(curve -> curve.x().length > 1));
+        MetricHistory trained = onFx(() -> window.plots().metricHistory());
+        assertThat(trained.firing()).as("firing curves after training").isNotEmpty();
+        Path file = folder.resolve("curves.epsnn");
+        saveTo(file);
+
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        waitUntil("the new project is ready", () -> controller.posteriorProperty().get() == null
+                && window.plots().metricHistory().firing().stream().allMatch(curve -> curve.x().length == 0));
+        assertThat(onFx(() -> controller.comparison().epCurve().size())).as("EP passes of the new project").isZero();
+
+        onFx(() -> {
+            window.files().openFile(file);
+            return null;
+        });
+        waitUntil("the project is open", () -> file.toAbsolutePath().equals(window.files().document().file())
+                && controller.posteriorProperty().get() != null);
+        waitUntil("the firing curves are back", () -> window.plots().metricHistory().firing().stream()
+                .anyMatch(curve -> curve.x().length > 1));
+        // A snapshot of the opened posterior may still arrive; it must not add a point.
+        Thread.sleep(500);
+
+        MetricHistory reopened = onFx(() -> window.plots().metricHistory());
+        assertThat(reopened.series()).as("accuracy curves").isEqualTo(trained.series());
+        assertThat(reopened.passMarkers()).as("pass markers").isEqualTo(trained.passMarkers());
+        assertThat(reopened.firing()).as("firing curves").isEqualTo(trained.firing());
+        assertThat(onFx(() -> controller.comparison().epCurve().size())).as("EP passes on the comparison chart").isEqualTo(2);
+    }
+
     // ---- failed loads ----
 
     @Test
@@ -305,7 +339,7 @@ class ProjectFileWindowTest {
         clickButton(robot, offer, ProjectDialogs.RECOVER);
 
         waitUntil("the autosave is recovered", () -> nextController.history().network().equals(trained));
-        // The window applies a project in turns; the modified mark comes with the last one.
+        // The window applies a project in turns, and the modified mark comes with the last one.
         waitUntil("the recovered project is marked modified", () -> onFx(() -> next.files().document().isModified()));
         assertThat(autosave).as("autosave kept until the recovered project is saved").exists();
     }
