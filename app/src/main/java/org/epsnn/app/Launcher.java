@@ -32,17 +32,21 @@ public final class Launcher {
     private Launcher() {
     }
 
-    /**
-     * Opens the workbench window when there are no arguments or only a project file, else runs
-     * the command line. A JVM
-     * started without {@value #VECTOR_MODULE} is restarted once with it, because the engine's
-     * kernels need it.
-     */
     /** Returns whether {@code argument} names an existing project file, which opens in the window. */
     static boolean isProjectFile(String argument) {
-        return (argument.endsWith(".json") || argument.endsWith(".epsnn")) && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(argument));
+        return looksLikeProjectFile(argument) && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(argument));
     }
 
+    /** Returns whether {@code argument} has the name of a project file, existing or not. */
+    static boolean looksLikeProjectFile(String argument) {
+        return argument.endsWith(".json") || argument.endsWith(".epsnn");
+    }
+
+    /**
+     * Opens the workbench window when there are no arguments or only a project file, else runs
+     * the command line. A JVM started without {@value #VECTOR_MODULE} is restarted once with it,
+     * because the engine's kernels need it.
+     */
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains(EpsnnCommand.VERBOSE_OPTION));
         if (!hasVectorModule()) {
@@ -51,6 +55,10 @@ public final class Launcher {
             }
             System.err.println(missingVectorModuleWarning());
             System.exit(1);
+        }
+        if (args.length == 1 && looksLikeProjectFile(args[0]) && !isProjectFile(args[0])) {
+            System.err.println(missingProjectMessage(args[0]));
+            System.exit(2);
         }
         if (args.length == 0 || args.length == 1 && isProjectFile(args[0])) {
             javafx.application.Application.launch(org.epsnn.app.workbench.WorkbenchApplication.class, args);
@@ -117,6 +125,14 @@ public final class Launcher {
      * configuration once. Without {@code --verbose}, only warnings and errors are logged, and
      * netlib's notes about the BLAS implementations it could not load are hidden.
      */
+    /** Builds the message for a project file argument that is missing or is not a regular file. */
+    static String missingProjectMessage(String argument) {
+        java.nio.file.Path file = java.nio.file.Path.of(argument).toAbsolutePath().normalize();
+        String problem = java.nio.file.Files.isDirectory(file) ? "is a folder, not a project file" : "was not found";
+        return "epsnn: project file " + file + " " + problem + ". Check the path, or start ./epsnn without"
+                + " arguments and use File > Open. Run ./epsnn --help for the commands.";
+    }
+
     private static void configureLogging(boolean verbose) {
         if (verbose) {
             System.setProperty(LOG_LEVEL_PROPERTY, "debug");

@@ -32,4 +32,17 @@ class LauncherTest {
         assertThat(Launcher.isProjectFile(folder.resolve("missing.epsnn").toString())).as("missing file").isFalse();
         assertThat(Launcher.isProjectFile("train")).as("subcommand").isFalse();
     }
+
+    @Test
+    void missingProjectNamesFileAndFix(@TempDir Path folder) throws Exception {
+        Path missing = folder.resolve("nosuch.epsnn");
+        Path directory = Files.createDirectory(folder.resolve("runs.epsnn"));
+
+        assertThat(Launcher.looksLikeProjectFile(missing.toString())).as("project file name").isTrue();
+        assertThat(Launcher.missingProjectMessage(missing.toString())).as("message for a missing file")
+                .contains(missing.toString()).contains("was not found").contains("File > Open").contains("--help");
+        assertThat(Launcher.missingProjectMessage(directory.toString())).as("message for a folder")
+                .contains("is a folder, not a project file");
+        assertThat(Launcher.looksLikeProjectFile("train")).as("subcommand").isFalse();
+    }
 }

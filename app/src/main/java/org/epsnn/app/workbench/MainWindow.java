@@ -404,6 +404,11 @@ public final class MainWindow {
         for (Node tool : editingTools) {
             tool.managedProperty().bind(tool.visibleProperty());
         }
+        for (Button tool : List.of(start, pause, step, stop, reset, undo, redo, compare)) {
+            // A clicked tool keeps no focus, so that Space reaches the pause shortcut instead of
+            // pressing the last tool clicked again. Every tool has a key of its own.
+            tool.setFocusTraversable(false);
+        }
         return new ToolBar(start, pause, step, stop, reset, separator, undo, redo, compareSeparator, compare);
     }
 

@@ -55,7 +55,9 @@ final class ProjectDialogs {
     RecoverChoice askToRecover(String name) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", RECOVER, DISCARD, LATER);
         alert.setTitle("Recover unsaved work");
-        alert.setHeaderText("An autosave of " + name + " is newer than the saved project.");
+        alert.setHeaderText(ProjectDocument.UNTITLED.equals(name)
+                ? "An autosave of " + name + ", a project that was never saved, was found."
+                : "An autosave of " + name + " is newer than the saved project.");
         alert.setContentText("The workbench did not close normally. Recover opens the autosave, Discard deletes it, "
                 + "and Later keeps it until the next start.");
         alert.getDialogPane().setId("recover-autosave");

@@ -72,6 +72,12 @@ final class SheetFieldEditor implements PropertyEditor<Object> {
         String text = field.getText().trim();
         if (!text.equals(shownText)) {
             item.setValue(parse(text));
+            // A rejected text gives way to the value in use, so the field never shows a value that
+            // training would not use. The message beside the sheet names the rejected text.
+            Object inUse = item.getValue();
+            if (inUse != null && !field.getText().trim().equals(inUse.toString())) {
+                setValue(inUse);
+            }
         }
     }
 

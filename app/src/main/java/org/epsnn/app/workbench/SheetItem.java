@@ -92,11 +92,20 @@ final class SheetItem<T> implements PropertySheet.Item {
         }
         T converted = convert(value);
         if (converted == null) {
-            onRejected.accept(name + ": '" + value + "' is not a valid value.");
+            onRejected.accept(name + ": '" + value + "' is not " + expected() + ". Kept " + getter.get() + ".");
             return;
         }
         String rejection = setter.apply(converted);
-        onRejected.accept(rejection);
+        // The editor shows the value in use again after a rejection, so the message names it.
+        onRejected.accept(rejection == null ? null : rejection + (rejection.endsWith(".") ? " " : ". ") + "Kept " + getter.get() + ".");
+    }
+
+    /** Describes a valid value of this row's type, for the message about text that does not convert. */
+    private String expected() {
+        if (type == Integer.class || type == Long.class) {
+            return "a whole number";
+        }
+        return type == Double.class ? "a number" : "a valid value";
     }
 
     @SuppressWarnings("unchecked")

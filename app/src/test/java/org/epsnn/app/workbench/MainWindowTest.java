@@ -108,13 +108,34 @@ class MainWindowTest {
         addLayerAndSelectIt(robot);
         NetworkSpec before = network();
 
+        int keptSize = before.layer(1).size();
         for (String size : List.of("0", "-5")) {
             typeIntoSheet(robot, "Size", size);
 
             assertThat(layerMessage(robot)).as("layer message after size %s", size)
-                    .isEqualTo("Layer 2: size must be at least 1, got " + size);
+                    .isEqualTo("Layer 2: size must be at least 1, got " + size + ". Kept " + keptSize + ".");
             assertThat(network()).as("network after size %s", size).isEqualTo(before);
+            assertThat(onFx(() -> sheetField(robot, "Size").getText())).as("field after size %s", size)
+                    .isEqualTo(Integer.toString(keptSize));
         }
+
+        typeIntoSheet(robot, "Size", "abc");
+
+        assertThat(layerMessage(robot)).as("layer message after text").isEqualTo("Size: 'abc' is not a whole number. Kept " + keptSize + ".");
+        assertThat(onFx(() -> sheetField(robot, "Size").getText())).as("field after text").isEqualTo(Integer.toString(keptSize));
+    }
+
+    @Test
+    void invalidBatchKeepsValueInUse(FxRobot robot) throws Exception {
+        load("moons");
+        int batch = onFx(() -> controller.settings().batchSize());
+
+        typeIntoSheet(robot, "Batch", "-5");
+
+        assertThat(onFx(() -> controller.settings().batchSize())).as("batch in use").isEqualTo(batch);
+        assertThat(robot.lookup("#settings-message").queryLabeled().getText()).as("settings message")
+                .contains("-5").endsWith("Kept " + batch + ".");
+        assertThat(onFx(() -> sheetField(robot, "Batch").getText())).as("batch field").isEqualTo(Integer.toString(batch));
     }
 
     @Test
@@ -145,6 +166,24 @@ class MainWindowTest {
     }
 
     // ---- training ----
+
+    @Test
+    void spaceAfterStepDoesNotStepAgain(FxRobot robot) throws Exception {
+        load("strokes");
+        robot.clickOn("#step");
+        waitUntil("the step ran", () -> runState() == RunState.PAUSED && samplesSeen() > 0);
+        long stepped = samplesSeen();
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("the run stopped", () -> runState() == RunState.IDLE && !controller.worker().isRunning());
+
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+
+        assertThat(onFx(() -> robot.lookup("#step").query().isFocused())).as("Step button focused after a click").isFalse();
+        assertThat(runState()).as("run state after Space").isEqualTo(RunState.IDLE);
+        assertThat(samplesSeen()).as("samples seen after Space").isEqualTo(stepped);
+    }
 
     @Test
     void startPauseStepResumeStop(FxRobot robot) throws Exception {
