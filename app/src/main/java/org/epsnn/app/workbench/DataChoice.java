@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.epsnn.app.data.TrainingData;
+import org.epsnn.model.data.CsvOptions;
 
 /** Where the workbench takes its data from: a built-in generator, an MNIST folder or a CSV file. */
 public sealed interface DataChoice {
@@ -67,15 +68,31 @@ public sealed interface DataChoice {
      *
      * @param target the target column by header name or 0-based index; null for the last column
      */
-    record Csv(Path file, String target, double testFraction, long seed) implements DataChoice {
+    record Csv(Path file, String target, double testFraction, long seed, CsvOptions.MissingValues missingValues)
+            implements DataChoice {
+
+        public Csv {
+            missingValues = missingValues == null ? CsvOptions.MissingValues.REJECT : missingValues;
+        }
+
+        /** A CSV file whose empty cells are rejected. */
+        Csv(Path file, String target, double testFraction, long seed) {
+            this(file, target, testFraction, seed, CsvOptions.MissingValues.REJECT);
+        }
+
         @Override
         public TrainingData load() throws IOException {
-            return TrainingData.csv(file, target, testFraction, seed);
+            return TrainingData.csv(file, target, testFraction, seed, missingValues);
         }
 
         @Override
         public String describe() {
-            return file.getFileName() + (target == null ? "" : " (target " + target + ")");
+            String policy = switch (missingValues) {
+                case REJECT -> "";
+                case DROP_ROWS -> ", rows with empty cells dropped";
+                case IMPUTE_MEAN -> ", empty cells filled with the column mean";
+            };
+            return file.getFileName() + (target == null ? "" : " (target " + target + ")") + policy;
         }
     }
 }

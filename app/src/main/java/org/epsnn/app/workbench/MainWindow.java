@@ -1054,13 +1054,13 @@ public final class MainWindow {
         if (file == null) {
             return;
         }
-        Optional<String> answer = CsvOpenDialog.askTarget(stage, file.toPath());
+        Optional<CsvOpenDialog.Answer> answer = CsvOpenDialog.ask(stage, file.toPath());
         if (answer.isEmpty()) {
             return;
         }
-        String column = answer.get().trim().isEmpty() ? null : answer.get().trim();
+        String column = answer.get().target().trim().isEmpty() ? null : answer.get().target().trim();
         long seed = controller.settings().seed();
-        controller.loadData(new DataChoice.Csv(file.toPath(), column, 0.2, seed),
+        controller.loadData(new DataChoice.Csv(file.toPath(), column, 0.2, seed, answer.get().missingValues()),
                 error -> showError("Could not read " + file.getName(), error.getMessage()));
     }
 

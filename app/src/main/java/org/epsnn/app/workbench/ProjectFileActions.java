@@ -334,7 +334,8 @@ final class ProjectFileActions {
                     }
                     file = located.get();
                 }
-                return Optional.of(new DataChoice.Csv(file, reference.target(), reference.testFraction(), reference.seed()));
+                return Optional.of(new DataChoice.Csv(file, reference.target(), reference.testFraction(), reference.seed(),
+                        reference.missingValues()));
             }
             default -> {
                 Path folder = reference.path() == null ? null : resolve(projectFile, reference.path());

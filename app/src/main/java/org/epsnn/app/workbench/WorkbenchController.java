@@ -436,7 +436,8 @@ public final class WorkbenchController {
             reference = org.epsnn.model.project.DataReference.mnist(mnist.folder().toString());
         } else {
             DataChoice.Csv csv = (DataChoice.Csv) choice;
-            reference = org.epsnn.model.project.DataReference.csv(csv.file().toString(), csv.target(), csv.testFraction(), csv.seed());
+            reference = org.epsnn.model.project.DataReference.csv(csv.file().toString(), csv.target(), csv.testFraction(), csv.seed())
+                    .withMissingValues(csv.missingValues());
         }
         return new org.epsnn.model.project.ProjectSetup(description, reference, history.network(), encoding.get(), settings.get());
     }

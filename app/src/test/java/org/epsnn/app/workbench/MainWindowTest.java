@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import org.controlsfx.control.PropertySheet;
+import org.epsnn.app.data.TrainingData;
 import org.epsnn.app.workbench.WorkbenchController.RunState;
 import org.epsnn.model.ep.EpNetwork;
 import org.epsnn.model.network.NetworkSpec;
@@ -54,9 +56,11 @@ class MainWindowTest {
 
     private WorkbenchController controller;
     private MainWindow window;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         controller = new WorkbenchController();
         window = new MainWindow(stage, controller);
 
@@ -320,6 +324,46 @@ class MainWindowTest {
                 && controller.runStateProperty().get() == RunState.IDLE);
 
         assertThat(onFx(choice::getValue)).as("built-in choice with CSV data on show").isNull();
+    }
+
+    @Test
+    void csvDialogChoosesEmptyCellPolicy(FxRobot robot, @TempDir Path folder) throws Exception {
+        Path csv = folder.resolve("gaps.csv");
+        StringBuilder rows = new StringBuilder("x,y,label\n");
+        for (int i = 0; i < 40; i++) {
+            // Every tenth row lacks its y value.
+            rows.append(i).append(',').append(i % 10 == 3 ? "" : Integer.toString(i % 7)).append(',')
+                    .append(i % 2 == 0 ? "even" : "odd").append('\n');
+        }
+        Files.writeString(csv, rows);
+        java.util.concurrent.atomic.AtomicReference<Optional<CsvOpenDialog.Answer>> answer = new java.util.concurrent.atomic.AtomicReference<>();
+        javafx.application.Platform.runLater(() -> answer.set(CsvOpenDialog.ask(stage, csv)));
+        waitUntil("the CSV dialog shows", () -> robot.lookup("#csv-missing").tryQuery().isPresent());
+
+        onFx(() -> {
+            robot.lookup("#csv-target").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText("label");
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<org.epsnn.model.data.CsvOptions.MissingValues> missing =
+                    robot.lookup("#csv-missing").queryAs(javafx.scene.control.ComboBox.class);
+            missing.setValue(org.epsnn.model.data.CsvOptions.MissingValues.DROP_ROWS);
+            return null;
+        });
+        robot.clickOn("OK");
+        waitUntil("the dialog closed", () -> answer.get() != null);
+        CsvOpenDialog.Answer chosen = answer.get().orElseThrow();
+        assertThat(chosen).as("answer").isEqualTo(new CsvOpenDialog.Answer("label", org.epsnn.model.data.CsvOptions.MissingValues.DROP_ROWS));
+
+        onFx(() -> {
+            controller.loadData(new DataChoice.Csv(csv, chosen.target(), 0.2, 1, chosen.missingValues()), error -> { });
+            return null;
+        });
+        waitUntil("the CSV is loaded", () -> controller.dataChoiceProperty().get() instanceof DataChoice.Csv
+                && controller.runStateProperty().get() == RunState.IDLE);
+
+        TrainingData loaded = onFx(() -> controller.dataProperty().get());
+        assertThat(loaded.train().rows() + loaded.test().rows()).as("rows left after dropping the 4 with an empty cell").isEqualTo(36);
+        assertThat(onFx(() -> controller.currentSetup("").data().missingValues())).as("policy kept for the project file")
+                .isEqualTo(org.epsnn.model.data.CsvOptions.MissingValues.DROP_ROWS);
     }
 
     @Test

@@ -180,7 +180,8 @@ public final class CsvReader {
             Table table = readTable(rows);
             if (table.rowCount() == 0) {
                 throw fileError("no rows remain after dropping the " + rows.size() + " rows with missing values. "
-                        + "Fill in the missing values or impute them (IMPUTE_MEAN; on the command line --missing-values impute-mean).");
+                        + "Fill in the missing values or impute them (in the window: \"Empty cells\", fill with the column mean;"
+                        + " on the command line: --missing-values impute-mean).");
             }
             Dataset.Task task = decideTask(table);
             Dataset dataset = task == Dataset.Task.CLASSIFICATION ? classification(table) : regression(table);
@@ -504,7 +505,8 @@ public final class CsvReader {
 
         private CsvFormatException missingValue(int line, int column) {
             return cellError(line, column, "missing value. Fill it in, or drop the rows with missing values or replace"
-                    + " them by the column mean (on the command line: --missing-values drop-rows or impute-mean).");
+                    + " them by the column mean (in the window: \"Empty cells\" when opening the file; on the command line:"
+                    + " --missing-values drop-rows or impute-mean).");
         }
 
         private CsvFormatException notANumber(String cell, int line, int column, String advice) {

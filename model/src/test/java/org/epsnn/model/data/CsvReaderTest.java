@@ -246,7 +246,7 @@ class CsvReaderTest {
             assertThat(error.columnName()).isEqualTo("width");
             assertThat(error.getMessage())
                     .contains(file + ", line 3, column 2 ('width'): missing value")
-                    .contains("--missing-values drop-rows or impute-mean");
+                    .contains("--missing-values drop-rows or impute-mean").contains("Empty cells");
         }
 
         @Test
