@@ -85,6 +85,55 @@ public final class GradientComparison {
         return status.getReadOnlyProperty();
     }
 
+    /** Layout key under which a project keeps the baseline's curve. */
+    static final String BASELINE_KEY = "comparison.baseline";
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Adds the baseline's finished passes to a project's layout, when there are any. */
+    void saveBaseline(java.util.Map<String, String> layout) {
+        List<CurvePoint> points = baselineCurve.get();
+        if (points.isEmpty()) {
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode array = JSON.createArrayNode();
+        for (CurvePoint point : points) {
+            array.addObject().put("pass", point.pass()).put("seconds", point.seconds()).put("accuracy", point.accuracy());
+        }
+        layout.put(BASELINE_KEY, array.toString());
+    }
+
+    /**
+     * Shows the baseline curve that a project saved beside the EP passes it recorded. Call it
+     * after the EP passes are back, because the curve belongs to them.
+     *
+     * @return null when the layout has no baseline or it was restored, else a sentence on why it was not
+     */
+    String restoreBaseline(java.util.Map<String, String> layout) {
+        String text = layout.get(BASELINE_KEY);
+        if (text == null || running.get()) {
+            return null;
+        }
+        List<CurvePoint> points = new java.util.ArrayList<>();
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode node : JSON.readTree(text)) {
+                if (!node.path("pass").canConvertToInt() || !node.path("seconds").isNumber() || !node.path("accuracy").isNumber()) {
+                    return "The project's gradient baseline has a pass without a number, seconds or accuracy and was"
+                            + " not loaded; press Compare to train it again.";
+                }
+                points.add(new CurvePoint(node.get("pass").asInt(), node.get("seconds").asDouble(), node.get("accuracy").asDouble()));
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "The project's gradient baseline is not valid JSON and was not loaded; press Compare to train it again.";
+        }
+        if (points.isEmpty() || epCurve.isEmpty()) {
+            return null;
+        }
+        baselineCurve.set(List.copyOf(points));
+        status.set("Gradient baseline of the saved project: " + points.size() + (points.size() == 1 ? " pass." : " passes."));
+        return null;
+    }
+
     /** Appends EP's result after a pass; regression passes have no accuracy and are skipped. */
     void recordEpPass(PassSummary summary) {
         double accuracy = summary.test().bayesian().accuracy();

@@ -272,6 +272,12 @@ final class ProjectFileActions {
                         () -> window.plots().showMetricHistory(state.metrics()),
                         () -> window.restoreLayout(state.layout()),
                         () -> {
+                            String problem = controller.comparison().restoreBaseline(state.layout());
+                            if (problem != null) {
+                                controller.showMessage(problem);
+                            }
+                        },
+                        () -> {
                             if (recovered) {
                                 document.markUnsaved(belongsTo);
                                 // An untitled autosave kept under its own name is not the file the next save
@@ -515,6 +521,7 @@ final class ProjectFileActions {
         MetricHistory metrics = window.plots().metricHistory();
         Map<String, String> layout = new HashMap<>();
         window.saveLayout(layout);
+        controller.comparison().saveBaseline(layout);
         controller.requestPosteriorCopy(posterior -> receiver.accept(new ProjectState(setup, posterior, metrics, layout)));
     }
 

@@ -193,6 +193,13 @@ class ProjectFileWindowTest {
                 .allMatch(curve -> curve.x().length > 1));
         MetricHistory trained = onFx(() -> window.plots().metricHistory());
         assertThat(trained.firing()).as("firing curves after training").isNotEmpty();
+        onFx(() -> {
+            controller.compareWithGradient();
+            return null;
+        });
+        waitUntil("the baseline trained", () -> !controller.comparison().runningProperty().get()
+                && controller.comparison().baselineCurveProperty().get().size() == 2);
+        List<CurvePoint> baseline = onFx(() -> controller.comparison().baselineCurveProperty().get());
         Path file = folder.resolve("curves.epsnn");
         saveTo(file);
 
@@ -217,6 +224,10 @@ class ProjectFileWindowTest {
         assertThat(reopened.passMarkers()).as("pass markers").isEqualTo(trained.passMarkers());
         assertThat(reopened.firing()).as("firing curves").isEqualTo(trained.firing());
         assertThat(onFx(() -> controller.comparison().epCurve().size())).as("EP passes on the comparison chart").isEqualTo(2);
+        waitUntil("the baseline is back", () -> !controller.comparison().baselineCurveProperty().get().isEmpty());
+        assertThat(onFx(() -> controller.comparison().baselineCurveProperty().get())).as("baseline curve").isEqualTo(baseline);
+        assertThat(onFx(() -> controller.comparison().statusProperty().get())).as("comparison status")
+                .isEqualTo("Gradient baseline of the saved project: 2 passes.");
     }
 
     // ---- failed loads ----

@@ -286,7 +286,9 @@ public class HistogramHistoryView extends CanvasView {
 
             double firstTime = steps.get(0).time();
             double lastTime = steps.get(steps.size() - 1).time();
-            double columnWidth = steps.size() > 1 ? (lastTime - firstTime) / (steps.size() - 1) : 1;
+            // A single step (such as a reopened posterior) spans a tenth of its time, so that the
+            // axis gets round ticks around it rather than ticks half a sample apart.
+            double columnWidth = steps.size() > 1 ? (lastTime - firstTime) / (steps.size() - 1) : Math.max(1, Math.abs(firstTime) / 10);
             if (!(columnWidth > 0)) {
                 columnWidth = 1;
             }
