@@ -274,7 +274,7 @@ public final class CompareCommand implements Callable<Integer> {
                 public void passCompleted(PassSummary summary) {
                     double accuracy = summary.test().bayesian().accuracy();
                     err.println("EP pass " + summary.pass() + ": test accuracy " + Formats.percent(accuracy) + ", "
-                            + Formats.fixed(summary.seconds(), 1) + " s");
+                            + Formats.seconds(summary.seconds()) + " s");
                     err.flush();
                     try {
                         results.addEp(accuracy, summary.seconds());
@@ -309,7 +309,7 @@ public final class CompareCommand implements Callable<Integer> {
                 SurrogateGradientTrainer.PassResult pass = trainer.trainPass();
                 ClassificationMetrics test = trainer.evaluate(data.test());
                 err.println("Baseline pass " + pass.pass() + ": test accuracy " + Formats.percent(test.accuracy()) + ", "
-                        + Formats.fixed(pass.seconds(), 1) + " s");
+                        + Formats.seconds(pass.seconds()) + " s");
                 err.flush();
                 results.addBaseline(test.accuracy(), pass.seconds());
             }
@@ -356,22 +356,22 @@ public final class CompareCommand implements Callable<Integer> {
                     baselinePass = row.pass();
                 }
             }
-            text.append(String.format(Locale.ROOT, format, Formats.fixed(mark, 1),
+            text.append(String.format(Locale.ROOT, format, Formats.seconds(mark),
                     epPass == 0 ? "-" : Formats.percent(rows.get(epPass - 1).epAccuracy()), epPass,
                     baselinePass == 0 ? "-" : Formats.percent(rows.get(baselinePass - 1).baselineAccuracy()), baselinePass));
         }
         return text.toString();
     }
 
-    /** Formats the rows as an aligned text table with accuracies in percent and seconds with one decimal. */
+    /** Formats the rows as an aligned text table with accuracies in percent and seconds as {@link Formats#seconds} gives them. */
     static String table(List<Row> rows) {
         String format = "%4s  %14s  %10s  %20s  %16s%n";
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, format, "pass", "EP accuracy", "EP s",
                 "baseline accuracy", "baseline s"));
         for (Row row : rows) {
             text.append(String.format(Locale.ROOT, format, row.pass(), Formats.percent(row.epAccuracy()),
-                    Formats.fixed(row.epSeconds(), 1), Formats.percent(row.baselineAccuracy()),
-                    Formats.fixed(row.baselineSeconds(), 1)));
+                    Formats.seconds(row.epSeconds()), Formats.percent(row.baselineAccuracy()),
+                    Formats.seconds(row.baselineSeconds())));
         }
         return text.toString();
     }

@@ -23,6 +23,18 @@ final class Formats {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
+    /**
+     * Formats training seconds with three significant decimals for short times (0.012, 0.35,
+     * 4.21) and one decimal from 10 s on, so that passes of milliseconds do not all read 0.0.
+     */
+    static String seconds(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        double size = Math.abs(value);
+        return fixed(value, size < 1 ? 3 : size < 10 ? 2 : 1);
+    }
+
     /** Formats seconds as {@code m:ss}, or {@code h:mm:ss} from one hour on; "?" when unknown. */
     static String duration(double seconds) {
         if (!Double.isFinite(seconds) || seconds < 0) {

@@ -47,7 +47,7 @@ class CompareCommandTest {
         assertThat(Files.readAllLines(csv)).containsExactly("pass,ep_test_accuracy,ep_seconds,baseline_test_accuracy,baseline_seconds",
                 "1,0.900000,1.250,0.850000,0.500", "2,0.950000,2.500,0.900000,1.000");
         assertThat(table.lines().toList()).hasSize(3);
-        assertThat(table.lines().toList().get(2)).contains("95.00 %").contains("2.5").contains("90.00 %").contains("1.0");
+        assertThat(table.lines().toList().get(2)).contains("95.00 %").contains("2.50").contains("90.00 %").contains("1.00");
     }
 
     @Test
@@ -58,10 +58,10 @@ class CompareCommandTest {
         List<String> lines = CompareCommand.secondsTable(rows).lines().toList();
 
         assertThat(lines).hasSize(5);
-        assertThat(lines.get(1).trim().split("\\s{2,}")).containsExactly("1.0", "-", "0", "80.00 %", "1");
-        assertThat(lines.get(2).trim().split("\\s{2,}")).containsExactly("2.0", "-", "0", "85.00 %", "2");
-        assertThat(lines.get(3).trim().split("\\s{2,}")).containsExactly("3.0", "90.00 %", "1", "85.00 %", "2");
-        assertThat(lines.get(4).trim().split("\\s{2,}")).containsExactly("6.0", "95.00 %", "2", "85.00 %", "2");
+        assertThat(lines.get(1).trim().split("\\s{2,}")).containsExactly("1.00", "-", "0", "80.00 %", "1");
+        assertThat(lines.get(2).trim().split("\\s{2,}")).containsExactly("2.00", "-", "0", "85.00 %", "2");
+        assertThat(lines.get(3).trim().split("\\s{2,}")).containsExactly("3.00", "90.00 %", "1", "85.00 %", "2");
+        assertThat(lines.get(4).trim().split("\\s{2,}")).containsExactly("6.00", "95.00 %", "2", "85.00 %", "2");
     }
 
     @Test
@@ -75,8 +75,20 @@ class CompareCommandTest {
 
         // Passes 1, 2, 3, 5 and 8 of each trainer, at 1, 2, 3, 5, 8 and 10, 20, 30, 50, 80 seconds.
         assertThat(lines).hasSize(1 + 10);
-        assertThat(lines.get(5).trim()).startsWith("8.0");
+        assertThat(lines.get(5).trim()).startsWith("8.00");
         assertThat(lines.get(6).trim()).startsWith("10.0");
+    }
+
+    @Test
+    void millisecondPassesKeepDistinctSeconds() {
+        List<CompareCommand.Row> rows = List.of(new CompareCommand.Row(1, 0.9, 0.012, 0.6, 0.004),
+                new CompareCommand.Row(2, 0.95, 0.021, 0.7, 0.009));
+
+        List<String> table = CompareCommand.table(rows).lines().toList();
+        List<String> marks = CompareCommand.secondsTable(rows).lines().skip(1).map(line -> line.trim().split("\\s{2,}")[0]).toList();
+
+        assertThat(table.get(1)).as("first pass").contains("0.012").contains("0.004");
+        assertThat(marks).as("seconds of the pass ends").containsExactly("0.004", "0.009", "0.012", "0.021");
     }
 
     @Test
