@@ -24,15 +24,18 @@ final class Formats {
     }
 
     /**
-     * Formats training seconds with three significant decimals for short times (0.012, 0.35,
-     * 4.21) and one decimal from 10 s on, so that passes of milliseconds do not all read 0.0.
+     * Formats training seconds with three decimals below 1 s, two below 10 s and one from then on
+     * (0.012, 4.21, 35.2), so that passes of milliseconds do not all read 0.0.
      */
     static String seconds(double value) {
         if (Double.isNaN(value)) {
             return "n/a";
         }
         double size = Math.abs(value);
-        return fixed(value, size < 1 ? 3 : size < 10 ? 2 : 1);
+        if (size < 1) {
+            return fixed(value, 3);
+        }
+        return fixed(value, size < 10 ? 2 : 1);
     }
 
     /** Formats seconds as {@code m:ss}, or {@code h:mm:ss} from one hour on; "?" when unknown. */
