@@ -326,7 +326,10 @@ public final class CsvReader {
                 log.info("{}: replaced missing features in {} rows by the column means", file, imputed);
             }
             if (dropped > 0) {
-                log.info("{}: dropped {} of {} rows with missing values", file, dropped, rows.size());
+                // A warning, so that the command line shows it: with impute-mean, rows without a
+                // target are dropped too, which a user who asked for imputation would not expect.
+                log.warn("{}: dropped {} of {} rows with missing values{}", file, dropped, rows.size(),
+                        options.missingValues() == CsvOptions.MissingValues.IMPUTE_MEAN ? " in the target column" : "");
             }
             return table;
         }
