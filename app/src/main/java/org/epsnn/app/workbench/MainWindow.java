@@ -582,6 +582,12 @@ public final class MainWindow {
         message.setId("status-message");
         message.textProperty().bind(controller.messageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
+        // A long message is cut at the window's edge, and hovering shows all of it.
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(controller.messageProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        message.setTooltip(whole);
         HBox.setHgrow(message, Priority.ALWAYS);
         HBox status = new HBox(10, bar, progress, new Separator(Orientation.VERTICAL), message, files.statusNode());
         status.setPadding(new Insets(4, 8, 4, 8));
