@@ -62,6 +62,10 @@ final class ComparisonPane {
         Label status = new Label();
         status.setId("compareStatus");
         status.textProperty().bind(comparison.statusProperty());
+        // The status gives way when the pane is narrow, and hovering shows all of it.
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(comparison.statusProperty());
+        status.setTooltip(whole);
 
         HBox controls = new HBox(8, new Label("x axis:"), passes, seconds, progress, cancel, status);
         // Only the status line gives way when the pane is narrow; the controls keep their full text.

@@ -130,7 +130,7 @@ public final class GradientComparison {
             return null;
         }
         baselineCurve.set(List.copyOf(points));
-        status.set("Gradient baseline of the saved project: " + points.size() + (points.size() == 1 ? " pass." : " passes."));
+        status.set("Saved gradient baseline: " + points.size() + (points.size() == 1 ? " pass." : " passes."));
         return null;
     }
 

@@ -984,6 +984,8 @@ public final class MainWindow {
 
     /** Shows an opened project's description, and a built-in dataset's parameters in the data panel. */
     void showProject(org.epsnn.model.project.ProjectSetup setup) {
+        // A rejection message belongs to the project it was typed into.
+        settingsMessage.setText("");
         projectDescription.setText(setup.description());
         descriptionPanel.setVisible(!setup.description().isBlank());
         if (setup.data().kind() == org.epsnn.model.project.DataReference.Kind.BUILT_IN) {
@@ -993,6 +995,7 @@ public final class MainWindow {
 
     /** Clears what belongs to one project, for a new one. */
     void resetProjectPanels() {
+        settingsMessage.setText("");
         projectDescription.setText("");
         descriptionPanel.setVisible(false);
     }

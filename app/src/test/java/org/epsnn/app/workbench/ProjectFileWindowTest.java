@@ -227,7 +227,7 @@ class ProjectFileWindowTest {
         waitUntil("the baseline is back", () -> !controller.comparison().baselineCurveProperty().get().isEmpty());
         assertThat(onFx(() -> controller.comparison().baselineCurveProperty().get())).as("baseline curve").isEqualTo(baseline);
         assertThat(onFx(() -> controller.comparison().statusProperty().get())).as("comparison status")
-                .isEqualTo("Gradient baseline of the saved project: 2 passes.");
+                .isEqualTo("Saved gradient baseline: 2 passes.");
     }
 
     // ---- failed loads ----
