@@ -45,6 +45,8 @@ import org.epsnn.views.heatmap.SpikeHeatmapView;
  */
 final class PlotsPane {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlotsPane.class);
+
     static final String TRAIN_RUNNING = "train (moving average of batches)";
     static final String TEST_BAYESIAN = "test, Bayesian";
     static final String TEST_DETERMINISTIC = "test, deterministic";
@@ -490,6 +492,10 @@ final class PlotsPane {
             layout.put("plots.layer", Integer.toString(layerChoice.getValue()));
         }
         layout.put("plots.neuron", Integer.toString(neuronChoice.getValue()));
+        if (meanHistory.stepCount() > 0 && meanHistory.valueRange() != null && layerChoice.getValue() != null) {
+            layout.put(WeightHistoryJson.KEY, WeightHistoryJson.write(layerChoice.getValue(), meanHistory.valueRange(),
+                    meanHistory.steps()));
+        }
     }
 
     /** Restores what {@link #saveLayout} kept; keys that are missing or invalid are ignored. */
@@ -498,6 +504,26 @@ final class PlotsPane {
                 .ifPresent(tab -> tabs.getSelectionModel().select(tab));
         MainWindow.integerEntry(layout, "plots.layer").filter(layerChoice.getItems()::contains).ifPresent(layerChoice::setValue);
         MainWindow.integerEntry(layout, "plots.neuron").ifPresent(neuron -> neuronChoice.getValueFactory().setValue(neuron));
+        String history = layout.get(WeightHistoryJson.KEY);
+        if (history != null) {
+            restoreWeightHistory(history);
+        }
+    }
+
+    /** Shows a saved weight history when it belongs to the layer on show. */
+    private void restoreWeightHistory(String text) {
+        WeightHistoryJson.Saved saved;
+        try {
+            saved = WeightHistoryJson.read(text);
+            if (!java.util.Objects.equals(layerChoice.getValue(), saved.layer())) {
+                return;
+            }
+            // Jobs binned before the restore belong to the history being replaced.
+            historyGeneration++;
+            meanHistory.restore(saved.range(), saved.steps());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("The project's weight history was not restored: {}", e.getMessage());
+        }
     }
 
     /** Paints the canvas views under {@code node} that changed while their tab was hidden. */
@@ -633,7 +659,11 @@ final class PlotsPane {
 
     private void showHistoryStep(HistoryStep step) {
         HistoryJob job = step.job();
-        if (job.generation() == historyGeneration && !meanHistory.addBinnedStep(job.samplesSeen(), step.histogram())) {
+        if (job.generation() != historyGeneration || job.samplesSeen() <= meanHistory.lastTime()) {
+            // A step of an older history, or of a posterior already on show (a reopened project's last step).
+            return;
+        }
+        if (!meanHistory.addBinnedStep(job.samplesSeen(), step.histogram())) {
             // Binned on a range that another step has widened since: bin again here.
             meanHistory.addStep(job.samplesSeen(), job.values());
         }
@@ -898,6 +928,10 @@ final class PlotsPane {
 
     MetricChart firingChart() {
         return firing;
+    }
+
+    HistogramHistoryView weightHistory() {
+        return meanHistory;
     }
 
     WeightDensityChart densityChart() {

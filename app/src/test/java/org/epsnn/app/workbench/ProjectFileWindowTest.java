@@ -200,6 +200,8 @@ class ProjectFileWindowTest {
         waitUntil("the baseline trained", () -> !controller.comparison().runningProperty().get()
                 && controller.comparison().baselineCurveProperty().get().size() == 2);
         List<CurvePoint> baseline = onFx(() -> controller.comparison().baselineCurveProperty().get());
+        List<String> weightSteps = onFx(() -> describe(window.plots().weightHistory().steps()));
+        assertThat(weightSteps).as("weight history steps after training").hasSizeGreaterThan(1);
         Path file = folder.resolve("curves.epsnn");
         saveTo(file);
 
@@ -223,11 +225,25 @@ class ProjectFileWindowTest {
         assertThat(reopened.series()).as("accuracy curves").isEqualTo(trained.series());
         assertThat(reopened.passMarkers()).as("pass markers").isEqualTo(trained.passMarkers());
         assertThat(reopened.firing()).as("firing curves").isEqualTo(trained.firing());
+        assertThat(onFx(() -> describe(window.plots().weightHistory().steps()))).as("weight history steps").isEqualTo(weightSteps);
         assertThat(onFx(() -> controller.comparison().epCurve().size())).as("EP passes on the comparison chart").isEqualTo(2);
         waitUntil("the baseline is back", () -> !controller.comparison().baselineCurveProperty().get().isEmpty());
         assertThat(onFx(() -> controller.comparison().baselineCurveProperty().get())).as("baseline curve").isEqualTo(baseline);
         assertThat(onFx(() -> controller.comparison().statusProperty().get())).as("comparison status")
                 .isEqualTo("Saved gradient baseline: 2 passes.");
+    }
+
+    /** Writes each step of a weight history as its time and bin counts, to compare two histories. */
+    private static List<String> describe(List<org.epsnn.views.heatmap.HistogramHistoryView.Step> steps) {
+        List<String> lines = new ArrayList<>();
+        for (var step : steps) {
+            StringBuilder line = new StringBuilder(step.time() + " " + step.histogram().range() + ":");
+            for (int bin = 0; bin < step.histogram().binCount(); bin++) {
+                line.append(' ').append(step.histogram().count(bin));
+            }
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     // ---- failed loads ----

@@ -24,6 +24,30 @@ public final class Histogram {
     }
 
     /**
+     * Rebuilds a histogram from its counts, as a saved one was written.
+     *
+     * @param counts one count per bin, none negative; copied
+     * @throws IllegalArgumentException when there is no bin or a count is negative
+     */
+    public static Histogram ofCounts(ValueRange range, long[] counts, long nonFiniteCount, long clampedCount) {
+        if (counts.length < 1) {
+            throw new IllegalArgumentException("A histogram needs at least 1 bin, got none");
+        }
+        long binned = 0;
+        for (long count : counts) {
+            if (count < 0) {
+                throw new IllegalArgumentException("Histogram counts must not be negative, got " + count);
+            }
+            binned += count;
+        }
+        if (nonFiniteCount < 0 || clampedCount < 0 || clampedCount > binned) {
+            throw new IllegalArgumentException("Histogram has " + nonFiniteCount + " non-finite and " + clampedCount
+                    + " clamped values for " + binned + " binned ones");
+        }
+        return new Histogram(range, counts.clone(), nonFiniteCount, clampedCount, binned);
+    }
+
+    /**
      * Bins {@code values} over the range of their finite values. When all finite values are equal
      * the range is widened around them (see {@link ValueRange#widenIfEmpty}), so they fill one bin.
      */

@@ -47,7 +47,8 @@ public class HistogramHistoryView extends CanvasView {
     private ValueRange range;
     private boolean rangeFixed;
 
-    private record Step(double time, Histogram histogram) {
+    /** One column of the history: the histogram of the values at {@code time}. */
+    public record Step(double time, Histogram histogram) {
     }
 
     /**
@@ -220,6 +221,47 @@ public class HistogramHistoryView extends CanvasView {
 
     public int stepCount() {
         return steps.size();
+    }
+
+    /** Returns the steps kept, oldest first. */
+    public List<Step> steps() {
+        return List.copyOf(steps);
+    }
+
+    /** Returns the time of the newest step, or NaN when there is none. */
+    public double lastTime() {
+        return steps.isEmpty() ? Double.NaN : steps.getLast().time();
+    }
+
+    /**
+     * Replaces the history with saved steps binned on {@code savedRange}, such as those of a
+     * reopened project. A fixed range stays fixed: the steps are then re-binned onto it.
+     *
+     * @throws IllegalArgumentException when a step has another bin count or range, or times do not increase
+     */
+    public void restore(ValueRange savedRange, List<Step> saved) {
+        double previous = Double.NEGATIVE_INFINITY;
+        for (Step step : saved) {
+            requireFiniteTime(step.time());
+            if (step.histogram().binCount() != binCount || !step.histogram().range().equals(savedRange)) {
+                throw new IllegalArgumentException("A saved step at " + step.time() + " has " + step.histogram().binCount()
+                        + " bins over " + step.histogram().range() + ", expected " + binCount + " over " + savedRange);
+            }
+            if (!(step.time() > previous)) {
+                throw new IllegalArgumentException("Saved step times must increase, got " + step.time() + " after " + previous);
+            }
+            previous = step.time();
+        }
+        steps.clear();
+        if (!rangeFixed) {
+            range = saved.isEmpty() ? null : savedRange;
+        }
+        List<Step> kept = saved.subList(Math.max(0, saved.size() - maxSteps), saved.size());
+        for (Step step : kept) {
+            steps.addLast(rangeFixed && !range.equals(savedRange)
+                    ? new Step(step.time(), step.histogram().rebin(range, binCount)) : step);
+        }
+        requestRepaint();
     }
 
     public int maxSteps() {

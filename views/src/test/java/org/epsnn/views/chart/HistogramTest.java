@@ -87,4 +87,28 @@ class HistogramTest {
         assertThat(wide.count(1)).as("bin [0, 1)").isEqualTo(5);
         assertThat(wide.count(0) + wide.count(2) + wide.count(3)).as("other bins").isZero();
     }
+
+    @Test
+    void countsRebuildTheSameHistogram() {
+        Histogram binned = Histogram.of(new double[] {0.1, 0.4, 0.6, 0.9, 2.0, Double.NaN}, 4, new ValueRange(0, 1));
+        long[] counts = new long[binned.binCount()];
+        for (int bin = 0; bin < counts.length; bin++) {
+            counts[bin] = binned.count(bin);
+        }
+
+        Histogram rebuilt = Histogram.ofCounts(binned.range(), counts, binned.nonFiniteCount(), binned.clampedCount());
+
+        for (int bin = 0; bin < counts.length; bin++) {
+            assertThat(rebuilt.count(bin)).as("bin %d", bin).isEqualTo(binned.count(bin));
+        }
+        assertThat(rebuilt.binnedCount()).as("binned").isEqualTo(5);
+        assertThat(rebuilt.clampedCount()).as("clamped").isEqualTo(1);
+        assertThat(rebuilt.nonFiniteCount()).as("non-finite").isEqualTo(1);
+    }
+
+    @Test
+    void negativeCountsRejected() {
+        assertThatThrownBy(() -> Histogram.ofCounts(new ValueRange(0, 1), new long[] {1, -1}, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be negative");
+    }
 }

@@ -42,6 +42,37 @@ class HistogramHistoryViewTest {
     }
 
     @Test
+    void restoreKeepsSavedStepsAndRange() throws Exception {
+        ValueRange range = new ValueRange(-2, 2);
+        List<HistogramHistoryView.Step> saved = List.of(
+                new HistogramHistoryView.Step(100, Histogram.ofCounts(range, new long[] {1, 2, 3, 4}, 0, 0)),
+                new HistogramHistoryView.Step(200, Histogram.ofCounts(range, new long[] {0, 5, 5, 0}, 1, 2)),
+                new HistogramHistoryView.Step(300, Histogram.ofCounts(range, new long[] {2, 2, 2, 4}, 0, 0)),
+                new HistogramHistoryView.Step(400, Histogram.ofCounts(range, new long[] {0, 0, 9, 1}, 0, 0)));
+
+        onFx(() -> view.restore(range, saved));
+
+        assertThat(view.valueRange()).as("range").isEqualTo(range);
+        assertThat(view.steps()).as("the newest 3 of 4 steps").containsExactlyElementsOf(saved.subList(1, 4));
+        assertThat(view.lastTime()).as("last time").isEqualTo(400);
+        assertThat(view.steps().get(0).histogram().clampedCount()).as("clamped count of the oldest kept step").isEqualTo(2);
+    }
+
+    @Test
+    void restoreRejectsStepsOnAnotherRange() throws Exception {
+        ValueRange range = new ValueRange(-2, 2);
+        List<HistogramHistoryView.Step> mixed = List.of(
+                new HistogramHistoryView.Step(100, Histogram.ofCounts(range, new long[] {1, 2, 3, 4}, 0, 0)),
+                new HistogramHistoryView.Step(200, Histogram.ofCounts(new ValueRange(-3, 3), new long[] {1, 2, 3, 4}, 0, 0)));
+        onFx(() -> view.addStep(0, new double[] {0, 1}));
+
+        Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> onFx(() -> view.restore(range, mixed)));
+
+        assertThat(error).as("error").hasStackTraceContaining("expected 4 over");
+        assertThat(view.stepCount()).as("steps kept").isEqualTo(1);
+    }
+
+    @Test
     void rangeComesFromFirstStepWithMargin() throws Exception {
         onFx(() -> view.addStep(0, new double[] {0, 10}));
 
