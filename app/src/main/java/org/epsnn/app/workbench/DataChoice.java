@@ -15,6 +15,46 @@ public sealed interface DataChoice {
     /** A short description for titles and the status bar. */
     String describe();
 
+    /** Returns {@code choice} limited to its first {@code trainingLimit} training samples, or itself for a limit of 0. */
+    static DataChoice limitedTo(DataChoice choice, int trainingLimit) {
+        return trainingLimit > 0 ? new Limited(choice instanceof Limited limited ? limited.base() : choice, trainingLimit) : choice;
+    }
+
+    /** Returns the source of {@code choice} without a training limit. */
+    static DataChoice baseOf(DataChoice choice) {
+        return choice instanceof Limited limited ? limited.base() : choice;
+    }
+
+    /** Returns the training limit of {@code choice}, 0 for all training samples. */
+    static int trainingLimitOf(DataChoice choice) {
+        return choice instanceof Limited limited ? limited.trainingLimit() : 0;
+    }
+
+    /**
+     * Data of another choice trained on its first {@code trainingLimit} training samples only, as
+     * a project saved by {@code epsnn train --train-samples N} records it. The test samples stay.
+     */
+    record Limited(DataChoice base, int trainingLimit) implements DataChoice {
+
+        public Limited {
+            Objects.requireNonNull(base, "base");
+            if (trainingLimit < 1) {
+                throw new IllegalArgumentException("A training limit must be at least 1 sample, got " + trainingLimit);
+            }
+        }
+
+        @Override
+        public TrainingData load() throws IOException {
+            TrainingData data = base.load();
+            return trainingLimit < data.train().rows() ? data.withTrainingSamples(trainingLimit) : data;
+        }
+
+        @Override
+        public String describe() {
+            return base.describe() + ", first " + trainingLimit + " training samples";
+        }
+    }
+
     /**
      * A built-in generated dataset.
      *

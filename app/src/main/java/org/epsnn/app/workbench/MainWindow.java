@@ -693,7 +693,7 @@ public final class MainWindow {
             if (after != null) {
                 dataSummary.setText(describe(after));
                 plots.setData(after, controller.history().network().depth());
-                if (!(controller.dataChoiceProperty().get() instanceof DataChoice.BuiltIn)) {
+                if (!(DataChoice.baseOf(controller.dataChoiceProperty().get()) instanceof DataChoice.BuiltIn)) {
                     // The generator's name would read as the data on show; its fields stay for the next Generate.
                     builtInChoice.setValue(null);
                 }

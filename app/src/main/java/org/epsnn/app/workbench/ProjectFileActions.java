@@ -259,7 +259,8 @@ final class ProjectFileActions {
 
     private void apply(OpenedProject opened, Path source, Path belongsTo, boolean recovered) {
         ProjectSetup setup = opened.state().setup();
-        Optional<DataChoice> choice = resolveData(setup.data(), source);
+        Optional<DataChoice> choice = resolveData(setup.data(), source)
+                .map(resolved -> DataChoice.limitedTo(resolved, setup.data().trainingLimit()));
         if (choice.isEmpty()) {
             controller.showMessage("Opening " + source.getFileName() + " was cancelled; the open project is unchanged.");
             return;

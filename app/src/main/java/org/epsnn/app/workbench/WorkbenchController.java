@@ -424,10 +424,11 @@ public final class WorkbenchController {
 
     /** The current setup as a project, or null before data is loaded. */
     public org.epsnn.model.project.ProjectSetup currentSetup(String description) {
-        DataChoice choice = dataChoice.get();
-        if (choice == null) {
+        DataChoice chosen = dataChoice.get();
+        if (chosen == null) {
             return null;
         }
+        DataChoice choice = DataChoice.baseOf(chosen);
         org.epsnn.model.project.DataReference reference;
         if (choice instanceof DataChoice.BuiltIn builtIn) {
             reference = org.epsnn.model.project.DataReference.builtIn(builtIn.name(), builtIn.trainSamples(),
@@ -439,6 +440,7 @@ public final class WorkbenchController {
             reference = org.epsnn.model.project.DataReference.csv(csv.file().toString(), csv.target(), csv.testFraction(), csv.seed())
                     .withMissingValues(csv.missingValues());
         }
+        reference = reference.withTrainingLimit(DataChoice.trainingLimitOf(chosen));
         return new org.epsnn.model.project.ProjectSetup(description, reference, history.network(), encoding.get(), settings.get());
     }
 

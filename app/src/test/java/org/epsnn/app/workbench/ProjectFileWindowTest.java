@@ -233,6 +233,28 @@ class ProjectFileWindowTest {
                 .isEqualTo("Saved gradient baseline: 2 passes.");
     }
 
+    @Test
+    void trainingLimitSurvivesOpenAndSave(FxRobot robot) throws Exception {
+        waitUntilNewProjectReady();
+        NetworkSpec network = network();
+        Path project = folder.resolve("limited.epsnn.json");
+        org.epsnn.model.project.ProjectSetupJson.write(new ProjectSetup("", DataReference.builtIn("strokes", 1).withTrainingLimit(500),
+                network, InputEncoding.THRESHOLD_HALF, TrainingSettings.defaults()), project);
+
+        onFx(() -> {
+            window.files().openFile(project);
+            return null;
+        });
+        waitUntil("the project is open", () -> project.toAbsolutePath().equals(window.files().document().file())
+                && controller.runStateProperty().get() == RunState.IDLE && controller.dataProperty().get() != null
+                && controller.dataProperty().get().train().rows() == 500);
+
+        assertThat(onFx(() -> controller.dataProperty().get().test().rows())).as("test samples").isEqualTo(1000);
+        assertThat(onFx(() -> controller.currentSetup("").data().trainingLimit())).as("limit saved again").isEqualTo(500);
+        assertThat(onFx(() -> controller.dataChoiceProperty().get().describe())).as("data description")
+                .contains("first 500 training samples");
+    }
+
     /** Writes each step of a weight history as its time and bin counts, to compare two histories. */
     private static List<String> describe(List<org.epsnn.views.heatmap.HistogramHistoryView.Step> steps) {
         List<String> lines = new ArrayList<>();
