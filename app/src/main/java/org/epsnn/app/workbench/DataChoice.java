@@ -17,7 +17,10 @@ public sealed interface DataChoice {
 
     /** Returns {@code choice} limited to its first {@code trainingLimit} training samples, or itself for a limit of 0. */
     static DataChoice limitedTo(DataChoice choice, int trainingLimit) {
-        return trainingLimit > 0 ? new Limited(choice instanceof Limited limited ? limited.base() : choice, trainingLimit) : choice;
+        if (trainingLimit <= 0) {
+            return choice;
+        }
+        return new Limited(baseOf(choice), trainingLimit);
     }
 
     /** Returns the source of {@code choice} without a training limit. */
