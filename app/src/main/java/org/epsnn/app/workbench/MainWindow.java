@@ -705,6 +705,8 @@ public final class MainWindow {
         controller.runStateProperty().addListener((observable, before, after) -> plots.setTraining(controller.isTraining()));
         controller.addResetListener(() -> plots.resetHistory(controller.history().network().depth()));
         controller.settingsProperty().addListener((observable, before, after) -> showItems(settingsSheet, settingItems()));
+        // New data brings its own default encoding, which the sheet must show because training uses it.
+        controller.encodingProperty().addListener((observable, before, after) -> showItems(settingsSheet, settingItems()));
         showLayer(1);
     }
 

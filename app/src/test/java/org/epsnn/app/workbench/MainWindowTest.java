@@ -130,6 +130,18 @@ class MainWindowTest {
     }
 
     @Test
+    void encodingFieldFollowsNewData(FxRobot robot) throws Exception {
+        load("strokes");
+        assertThat(onFx(() -> sheetField(robot, "Input encoding").getText())).as("encoding field with images")
+                .isEqualTo(onFx(() -> controller.encoding().toString()));
+
+        load("moons");
+
+        assertThat(onFx(() -> controller.encoding().toString())).as("encoding in use with 2-D data").isEqualTo("real");
+        assertThat(onFx(() -> sheetField(robot, "Input encoding").getText())).as("encoding field with 2-D data").isEqualTo("real");
+    }
+
+    @Test
     void invalidBatchKeepsValueInUse(FxRobot robot) throws Exception {
         load("moons");
         int batch = onFx(() -> controller.settings().batchSize());
