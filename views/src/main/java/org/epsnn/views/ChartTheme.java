@@ -83,7 +83,10 @@ public final class ChartTheme {
     private volatile double scale = 1.0;
 
     public ChartTheme() {
-        presentationScale.addListener((observable, before, after) -> scale = after.doubleValue());
+        // An invalidation listener, registered first: JavaFX calls every invalidation listener
+        // before any change listener, so views that restyle on invalidation would otherwise read
+        // the previous scale and lag one change behind.
+        presentationScale.addListener(observable -> scale = presentationScale.get());
     }
 
     /**

@@ -1,51 +1,23 @@
 package org.epsnn.views;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.jfree.chart.JFreeChart;
-import org.jfree.data.xy.XYSeriesCollection;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChartThemeTest {
 
     @Test
-    void presentationScaleGrowsFonts() {
+    void viewsListeningForChangesReadNewScale() {
         ChartTheme theme = new ChartTheme();
-        float normal = theme.axisLabelFont().getSize2D();
+        List<Double> seen = new ArrayList<>();
+        // Views restyle from an invalidation listener, which JavaFX calls before change listeners.
+        theme.presentationScaleProperty().addListener(observable -> seen.add(theme.effectiveScale()));
 
-        theme.setPresentationScale(2);
+        theme.setPresentationScale(1.6);
+        theme.setPresentationScale(1.0);
 
-        assertThat(theme.axisLabelFont().getSize2D()).isEqualTo(2 * normal);
-    }
-
-    @Test
-    void presentationScaleIsClamped() {
-        ChartTheme theme = new ChartTheme();
-
-        theme.setPresentationScale(100);
-        assertThat(theme.effectiveScale()).isEqualTo(ChartTheme.MAX_PRESENTATION_SCALE);
-        theme.setPresentationScale(Double.NaN);
-        assertThat(theme.effectiveScale()).isEqualTo(1.0);
-    }
-
-    @Test
-    void applyRestylesAxisFonts() {
-        ChartTheme theme = new ChartTheme();
-        JFreeChart chart = theme.createLineChart(new XYSeriesCollection(), "samples seen", "accuracy");
-
-        theme.setPresentationScale(1.5);
-        theme.apply(chart);
-
-        assertThat(chart.getXYPlot().getDomainAxis().getLabelFont()).isEqualTo(theme.axisLabelFont());
-    }
-
-    @Test
-    void rejectsBlankAxisLabel() {
-        ChartTheme theme = new ChartTheme();
-
-        assertThatThrownBy(() -> theme.createLineChart(new XYSeriesCollection(), " ", "accuracy"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("needs a label");
+        assertThat(seen).as("scale read by the listener after each change").containsExactly(1.6, 1.0);
     }
 }
