@@ -173,7 +173,7 @@ public final class ChartTheme {
 
     /** Creates a line chart of the series in {@code dataset}, lines only, with a legend below. */
     public JFreeChart createLineChart(XYDataset dataset, String xLabel, String yLabel) {
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer renderer = new org.epsnn.views.chart.LonePointRenderer();
         XYPlot plot = new XYPlot(dataset, numberAxis(xLabel), numberAxis(yLabel), renderer);
         return chart(plot);
     }
@@ -231,6 +231,9 @@ public final class ChartTheme {
     private static NumberAxis numberAxis(String label) {
         NumberAxis axis = new NumberAxis(requireLabel(label));
         axis.setAutoRangeIncludesZero(false);
+        // Data of a single value (one evaluation so far) gets a range of 0.001 around it rather than
+        // JFreeChart's 1e-8, whose ticks read 9.579E-1.
+        axis.setAutoRangeMinimumSize(1e-3);
         return axis;
     }
 

@@ -99,7 +99,7 @@ public class MetricChart extends ChartView {
         NumberAxis axis = theme().createSecondaryAxis(label);
         plot.setRangeAxis(1, axis);
         plot.setDataset(1, secondary);
-        plot.setRenderer(1, new XYLineAndShapeRenderer(true, false));
+        plot.setRenderer(1, new LonePointRenderer());
         plot.mapDatasetToRangeAxis(1, 1);
         restyle();
     }
