@@ -235,14 +235,14 @@ public final class MainWindow {
 
         Menu data = new Menu("_Data");
         for (String name : BuiltInDatasets.names()) {
-            MenuItem builtIn = item("Built-in: " + name, null, event -> loadBuiltIn(name));
+            MenuItem builtIn = item("Built-in: " + name, null, event -> beforeDataChange(() -> loadBuiltIn(name)));
             builtIn.disableProperty().bind(trainingBinding());
             data.getItems().add(builtIn);
         }
         MenuItem mnist = item("Open _MNIST folder...", new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN),
-                event -> openMnist());
+                event -> beforeDataChange(this::openMnist));
         MenuItem csv = item("Open _CSV file...", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                event -> openCsv());
+                event -> beforeDataChange(this::openCsv));
         mnist.disableProperty().bind(trainingBinding());
         csv.disableProperty().bind(trainingBinding());
         data.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), mnist, csv);
@@ -437,11 +437,12 @@ public final class MainWindow {
         seedField.setPrefColumnCount(6);
         Button load = button("Generate", "Generate the chosen built-in dataset from the seed", event -> {
             if (builtInChoice.getValue() != null) {
-                loadBuiltIn(builtInChoice.getValue());
+                String name = builtInChoice.getValue();
+                beforeDataChange(() -> loadBuiltIn(name));
             }
         });
-        Button mnist = button("MNIST folder...", "Open a folder with the four MNIST IDX files", event -> openMnist());
-        Button csv = button("CSV file...", "Open a CSV file", event -> openCsv());
+        Button mnist = button("MNIST folder...", "Open a folder with the four MNIST IDX files", event -> beforeDataChange(this::openMnist));
+        Button csv = button("CSV file...", "Open a CSV file", event -> beforeDataChange(this::openCsv));
         for (Button button : List.of(load, mnist, csv)) {
             button.disableProperty().bind(trainingBinding());
         }
@@ -1044,6 +1045,18 @@ public final class MainWindow {
             return Optional.ofNullable(layout.get(key)).map(String::trim).map(Double::valueOf).filter(Double::isFinite);
         } catch (NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Runs {@code load}, which replaces the data and with it the trained posterior, after the
+     * unsaved-changes prompt when there is a posterior that the project file does not hold yet.
+     */
+    private void beforeDataChange(Runnable load) {
+        if (controller.hasPosteriorProperty().get()) {
+            files.proceedAfterSaving(load);
+        } else {
+            load.run();
         }
     }
 

@@ -140,6 +140,24 @@ class ProjectFileWindowTest {
     }
 
     @Test
+    void generatingDataAsksBeforeDroppingPosterior(FxRobot robot) throws Exception {
+        waitUntilNewProjectReady();
+        WindowTestSupport.train(controller, 1);
+        EpNetwork trained = onFx(() -> controller.posteriorProperty().get());
+        assertThat(trained).as("posterior after training").isNotNull();
+
+        robot.clickOn("Generate");
+        clickDialogButton(robot, "#unsaved-changes", ButtonType.CANCEL);
+
+        assertThat(onFx(() -> controller.posteriorProperty().get())).as("posterior after Cancel").isSameAs(trained);
+
+        robot.clickOn("Generate");
+        clickDialogButton(robot, "#unsaved-changes", ProjectDialogs.DONT_SAVE);
+        waitUntil("the data is generated again", () -> controller.runStateProperty().get() == RunState.IDLE
+                && controller.posteriorProperty().get() == null);
+    }
+
+    @Test
     void newPromptDontSaveStartsNewProject(FxRobot robot) throws Exception {
         waitUntilNewProjectReady();
         NetworkSpec fresh = network();
