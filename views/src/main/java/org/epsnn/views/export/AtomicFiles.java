@@ -1,13 +1,10 @@
 package org.epsnn.views.export;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes files so that readers see either the old content or the complete new content: the data
@@ -27,9 +24,9 @@ public final class AtomicFiles {
     /**
      * Writes {@code target} with the content that {@code writer} produces.
      *
-     * <p>The temporary file is named {@code .<target name>.<random>.tmp} and is deleted when the
-     * writer fails, whether with an {@link IOException} or a runtime exception. Where the file
-     * system cannot move atomically, the move falls back to a plain replacing move.
+     * <p>This is {@link org.epsnn.model.project.AtomicFiles#write}: the temporary file starts with
+     * a dot and the target's name, is deleted when the writer fails (with an {@link IOException}
+     * or a runtime exception), and gets the permissions that the umask gives any new file.
      *
      * @throws NoSuchFileException when the target's folder does not exist
      */
@@ -41,22 +38,8 @@ public final class AtomicFiles {
                     "cannot write " + absoluteTarget.getFileName() + " because its folder does not exist");
         }
 
-        Path temporary = Files.createTempFile(folder, "." + absoluteTarget.getFileName() + ".", ".tmp");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
-                writer.write(out);
-            }
-            moveReplacing(temporary, absoluteTarget);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static void moveReplacing(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        // The project store's atomic write creates its temporary file like any new file, so the
+        // export gets the permissions of the umask; Files.createTempFile would make it owner-only.
+        org.epsnn.model.project.AtomicFiles.write(absoluteTarget, writer::write);
     }
 }

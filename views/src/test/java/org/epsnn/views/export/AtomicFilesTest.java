@@ -62,4 +62,17 @@ class AtomicFilesTest {
                 .hasMessageContaining("missing")
                 .hasMessageContaining("folder does not exist");
     }
+
+    @Test
+    void exportGetsPermissionsOfANewFile() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "POSIX permissions");
+        Path plain = Files.writeString(folder.resolve("plain.txt"), "plain");
+        Path target = folder.resolve("out.csv");
+
+        AtomicFiles.write(target, out -> out.write("a,b\n".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(Files.getPosixFilePermissions(target)).as("export permissions")
+                .isEqualTo(Files.getPosixFilePermissions(plain));
+    }
 }
