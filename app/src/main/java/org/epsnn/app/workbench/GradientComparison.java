@@ -51,8 +51,8 @@ public final class GradientComparison {
                 status.set(after);
             }
         });
-        service.setOnSucceeded(event -> finish("Gradient baseline finished: " + baselineCurve.get().size() + " passes."));
-        service.setOnCancelled(event -> finish("Gradient baseline stopped after " + baselineCurve.get().size() + " passes."));
+        service.setOnSucceeded(event -> finish("Gradient baseline finished: " + WorkbenchController.passes(baselineCurve.get().size()) + "."));
+        service.setOnCancelled(event -> finish("Gradient baseline stopped after " + WorkbenchController.passes(baselineCurve.get().size()) + "."));
         service.setOnFailed(event -> {
             Throwable error = service.getException();
             LOG.error("Gradient baseline failed", error);
@@ -130,7 +130,7 @@ public final class GradientComparison {
             return null;
         }
         baselineCurve.set(List.copyOf(points));
-        status.set("Saved gradient baseline: " + points.size() + (points.size() == 1 ? " pass." : " passes."));
+        status.set("Saved gradient baseline: " + WorkbenchController.passes(points.size()) + ".");
         return null;
     }
 

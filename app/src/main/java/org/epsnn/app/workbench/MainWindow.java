@@ -836,7 +836,7 @@ public final class MainWindow {
                 new SheetItem<>(category, "Seed", "Seed of the prior draws and the shuffling", Long.class,
                         () -> current.seed(), value -> editSetting(s -> s.withSeed(value)), this::showSettingsMessage),
                 new SheetItem<>(category, "Threads", "Threads for the matrix products", Integer.class,
-                        () -> current.threads(), value -> editSetting(s -> s.withThreads(value)), this::showSettingsMessage),
+                        () -> current.threads(), this::editThreads, this::showSettingsMessage),
                 new SheetItem<>(category, "Test interval", "Evaluate on the test data every this many batches; 0 only after each pass",
                         Integer.class, () -> current.evaluationInterval(), value -> editSetting(s -> s.withEvaluationInterval(value)),
                         this::showSettingsMessage),
@@ -858,6 +858,18 @@ public final class MainWindow {
 
     private String editSetting(java.util.function.UnaryOperator<TrainingSettings> edit) {
         return controller.editSettings(edit);
+    }
+
+    /** Sets the thread count, with a note when it is more than the machine's processors. */
+    private String editThreads(int threads) {
+        String rejection = editSetting(s -> s.withThreads(threads));
+        int processors = Runtime.getRuntime().availableProcessors();
+        if (rejection == null && threads > processors) {
+            // After the sheet has cleared its message for the accepted value.
+            javafx.application.Platform.runLater(() -> showSettingsMessage("Threads: " + threads + " is more than the " + processors
+                    + " processors here, so training runs no faster than with " + processors + "."));
+        }
+        return rejection;
     }
 
     private void showSettingsMessage(String text) {

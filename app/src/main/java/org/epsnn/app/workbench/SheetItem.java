@@ -92,12 +92,18 @@ final class SheetItem<T> implements PropertySheet.Item {
         }
         T converted = convert(value);
         if (converted == null) {
-            onRejected.accept(name + ": '" + value + "' is not " + expected() + ". Kept " + getter.get() + ".");
+            onRejected.accept(name + ": '" + value + "' is not " + expected() + ". " + kept());
             return;
         }
         String rejection = setter.apply(converted);
         // The editor shows the value in use again after a rejection, so the message names it.
-        onRejected.accept(rejection == null ? null : rejection + (rejection.endsWith(".") ? " " : ". ") + "Kept " + getter.get() + ".");
+        onRejected.accept(rejection == null ? null : rejection + (rejection.endsWith(".") ? " " : ". ") + kept());
+    }
+
+    /** Names the value in use, which the field shows again after a rejection. */
+    private String kept() {
+        T value = getter.get();
+        return value == null || value.toString().isBlank() ? "The field stays empty." : "Kept " + value + ".";
     }
 
     /** Describes a valid value of this row's type, for the message about text that does not convert. */

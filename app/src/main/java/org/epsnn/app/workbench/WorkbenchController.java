@@ -309,7 +309,7 @@ public final class WorkbenchController {
                 posterior.set(trained);
                 hasPosterior.set(true);
                 message.set("Opened the project: " + setup.network().sizesText() + " on " + data.describe() + ", trained for "
-                        + trained.completedPasses() + " passes.");
+                        + passes(trained.completedPasses()) + ".");
                 showPosterior(trained);
                 // The EP-versus-gradient chart starts from the passes that trained the posterior.
                 state.metrics().passes().forEach(comparison::recordEpPass);
@@ -727,7 +727,7 @@ public final class WorkbenchController {
         }
         servePendingCopies();
         switch (outcome.ending()) {
-            case COMPLETED -> message.set("Training finished: " + outcome.passes().size() + " passes.");
+            case COMPLETED -> message.set("Training finished: " + passes(outcome.passes().size()) + ".");
             case CANCELLED -> message.set("Training stopped; the posterior of the last batch is kept.");
             case STOPPED_BY_GUARD -> message.set(outcome.message());
         }
@@ -837,6 +837,11 @@ public final class WorkbenchController {
             total += value;
         }
         return values.length == 0 ? 0 : total / values.length;
+    }
+
+    /** Names a count of passes: "1 pass", "3 passes". */
+    static String passes(int count) {
+        return count + (count == 1 ? " pass" : " passes");
     }
 
     static String duration(double seconds) {
