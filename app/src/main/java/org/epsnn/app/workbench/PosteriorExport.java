@@ -55,7 +55,8 @@ final class PosteriorExport {
                 boolean bias = layer.spec().bias();
                 for (int w = 0; w < weights; w++) {
                     int input = w % layer.inputs();
-                    csv.row(l + 1, w / layer.inputs(), input, bias && input == layer.inputs() - 1 ? 1 : 0,
+                    // Layers, neurons and inputs count from 1, as in the command line's export (w1, w2, ...).
+                    csv.row(l + 1, w / layer.inputs() + 1, input + 1, bias && input == layer.inputs() - 1 ? 1 : 0,
                             layerMoments[w], layerMoments[weights + w]);
                 }
             }

@@ -37,6 +37,8 @@ class PosteriorExportTest {
         assertThat(lines).as("rows").hasSize((int) weights + 1);
         double[] moments = moments(0);
         String[] first = lines.get(1).split(",");
+        assertThat(java.util.Arrays.copyOf(first, 4)).as("first weight: layer, neuron, input, bias").containsExactly("1", "1", "1", "0");
+        assertThat(java.util.Arrays.copyOf(lines.get(4).split(","), 4)).as("bias of neuron 1").containsExactly("1", "1", "4", "1");
         assertThat(Double.parseDouble(first[4])).as("first mean").isEqualTo(moments[0]);
         assertThat(Double.parseDouble(first[5])).as("first variance").isEqualTo(moments[network.layer(0).weightCount()]);
     }
