@@ -134,6 +134,7 @@ final class PlotsPane {
 
         meanHistogram = new HistogramChart(theme, "posterior mean");
         deviationHistogram = new HistogramChart(theme, "posterior standard deviation");
+        meanHistogram.setSecondCountAxis("count of the weights moved most");
         meanHistory = new HistogramHistoryView(theme, "posterior mean", 40, 300);
         meanHistory.setTimeLabel("samples seen");
         density = new WeightDensityChart(theme);

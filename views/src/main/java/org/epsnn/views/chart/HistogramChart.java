@@ -14,6 +14,9 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 
@@ -39,6 +42,8 @@ public class HistogramChart extends ChartView {
     private final List<double[]> values = new ArrayList<>();
     private final List<Histogram> histograms = new ArrayList<>();
     private int binCount = DEFAULT_BIN_COUNT;
+    /** Label of the second histogram's own count axis, or null when both share one. */
+    private String secondCountLabel;
 
     public HistogramChart(String valueLabel) {
         this(new ChartTheme(), valueLabel);
@@ -134,6 +139,20 @@ public class HistogramChart extends ChartView {
         update(List.of(), List.of());
     }
 
+    /**
+     * Puts the second of two histograms on a count axis of its own, on the right, labelled
+     * {@code label}; null (the default) shares one axis. A subset of the values, such as the
+     * weights a step moved most, can be a thousand times fewer than all of them and would not show
+     * on a shared axis.
+     */
+    public void setSecondCountAxis(String label) {
+        if (label != null && label.isBlank()) {
+            throw new IllegalArgumentException("The second count axis needs a label, got '" + label + "'");
+        }
+        secondCountLabel = label;
+        update(List.copyOf(names), List.copyOf(values));
+    }
+
     public int getBinCount() {
         return binCount;
     }
@@ -191,9 +210,25 @@ public class HistogramChart extends ChartView {
 
         chart.setNotify(false);
         dataset.removeAllSeries();
+        XYPlot plot = chart.getXYPlot();
+        plot.setDataset(1, null);
+        plot.setRangeAxis(1, null);
+        plot.setRenderer(1, null);
         if (anyFinite) {
-            for (int h = 0; h < histograms.size(); h++) {
-                dataset.addSeries(toSeries(names.get(h), histograms.get(h)));
+            dataset.addSeries(toSeries(names.get(0), histograms.get(0)));
+            if (histograms.size() == 2 && secondCountLabel == null) {
+                dataset.addSeries(toSeries(names.get(1), histograms.get(1)));
+            } else if (histograms.size() == 2) {
+                XYIntervalSeriesCollection overlay = new XYIntervalSeriesCollection();
+                overlay.addSeries(toSeries(names.get(1), histograms.get(1)));
+                plot.setDataset(1, overlay);
+                plot.setRangeAxis(1, theme().createSecondaryAxis(secondCountLabel));
+                plot.mapDatasetToRangeAxis(1, 1);
+                XYBarRenderer bars = new XYBarRenderer();
+                bars.setBarPainter(new StandardXYBarPainter());
+                bars.setShadowVisible(false);
+                bars.setDrawBarOutline(false);
+                plot.setRenderer(1, bars);
             }
         }
         updateNote();

@@ -98,6 +98,26 @@ class HistogramChartTest {
     }
 
     @Test
+    void secondHistogramOnItsOwnAxis() throws Exception {
+        double[] all = new double[10_000];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i % 100 / 100.0;
+        }
+        onFx(() -> {
+            chart.setSecondCountAxis("count of the weights moved most");
+            chart.setValues("layer 1", all, "moved most", new double[] {0.2, 0.3, 0.3});
+        });
+        org.jfree.chart.plot.XYPlot plot = chart.chart().getXYPlot();
+
+        assertThat(dataset().getSeriesCount()).as("series on the shared axis").isEqualTo(1);
+        assertThat(plot.getDataset(1).getSeriesKey(0).toString()).as("series on the second axis").isEqualTo("moved most");
+        assertThat(plot.getRangeAxis(1).getLabel()).as("second axis label").isEqualTo("count of the weights moved most");
+        chart.chart().createBufferedImage(600, 400);
+        assertThat(plot.getRangeAxis(1).getUpperBound()).as("second axis top").isLessThan(10);
+        assertThat(plot.getRangeAxis().getUpperBound()).as("first axis top").isGreaterThan(200);
+    }
+
+    @Test
     void overlaidHistogramsShareBins() throws Exception {
         onFx(() -> chart.setValues("before", new double[] {0, 1, 2}, "after", new double[] {5, 6}));
 
