@@ -308,11 +308,16 @@ public abstract class ChartView extends RasterView implements Exportable {
             return;
         }
         if (chart.getPlot() instanceof XYPlot plot) {
+            // A removed secondary axis leaves an empty slot that the counts include.
             for (int i = 0; i < plot.getDomainAxisCount(); i++) {
-                plot.getDomainAxis(i).setAutoRange(true);
+                if (plot.getDomainAxis(i) != null) {
+                    plot.getDomainAxis(i).setAutoRange(true);
+                }
             }
             for (int i = 0; i < plot.getRangeAxisCount(); i++) {
-                plot.getRangeAxis(i).setAutoRange(true);
+                if (plot.getRangeAxis(i) != null) {
+                    plot.getRangeAxis(i).setAutoRange(true);
+                }
             }
         } else if (chart.getPlot() instanceof CategoryPlot plot) {
             plot.getRangeAxis().setAutoRange(true);

@@ -240,6 +240,7 @@ final class PlotsPane {
 
     private Node weightsPanel() {
         layerChoice.setPromptText("layer");
+        layerChoice.setId("plots-layer");
         HBox controls = new HBox(8, new Label("Layer"), layerChoice, new Label("Neuron"), neuronChoice,
                 new Label("(click a receptive field to choose a neuron)"));
         controls.setPadding(new Insets(4));

@@ -142,6 +142,23 @@ class MainWindowTest {
     }
 
     @Test
+    void weightsTabShowsItsLayer(FxRobot robot) throws Exception {
+        load("strokes");
+        WindowTestSupport.train(controller, 1);
+
+        javafx.scene.control.ComboBox<?> layers = robot.lookup("#plots-layer").queryAs(javafx.scene.control.ComboBox.class);
+
+        assertThat(onFx(() -> List.<Object>copyOf(layers.getItems()))).as("layers to choose").containsExactly(1, 2);
+        assertThat(onFx(() -> (Object) layers.getValue())).as("layer on show").isEqualTo(1);
+
+        robot.type(KeyCode.F10);
+        waitUntil("the step ran", () -> runState() == RunState.PAUSED);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(onFx(() -> (Object) layers.getValue())).as("layer on show after a step").isEqualTo(1);
+    }
+
+    @Test
     void invalidBatchKeepsValueInUse(FxRobot robot) throws Exception {
         load("moons");
         int batch = onFx(() -> controller.settings().batchSize());

@@ -211,6 +211,8 @@ class ProjectFileWindowTest {
                 .allMatch(curve -> curve.x().length > 1));
         MetricHistory trained = onFx(() -> window.plots().metricHistory());
         assertThat(trained.firing()).as("firing curves after training").isNotEmpty();
+        assertThat(onFx(() -> (Object) robot.lookup("#plots-layer").queryAs(javafx.scene.control.ComboBox.class).getValue()))
+                .as("layer on show in a new project").isEqualTo(1);
         onFx(() -> {
             controller.compareWithGradient();
             return null;
