@@ -557,13 +557,42 @@ public final class WorkbenchController {
         try {
             InputEncoding parsed = InputEncoding.parse(text);
             if (!parsed.equals(encoding.get())) {
+                boolean trained = posterior.get() != null;
                 encoding.set(parsed);
                 discardPosterior("input encoding changed");
+                String warning = constantInputs(parsed, data.get());
+                if (warning != null) {
+                    message.set(warning + (trained ? " The posterior was reset." : ""));
+                } else if (!trained) {
+                    message.set("Input encoding set to " + parsed + ".");
+                }
             }
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+    }
+
+    /**
+     * Describes a threshold that makes every input the same (all features below it, or all at or
+     * above it), which leaves the network nothing to learn from; null otherwise.
+     */
+    static String constantInputs(InputEncoding encoding, TrainingData loaded) {
+        if (loaded == null || encoding.kind() != InputEncoding.Kind.THRESHOLD) {
+            return null;
+        }
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (double value : loaded.train().features()) {
+            low = Math.min(low, value);
+            high = Math.max(high, value);
+        }
+        if (high < encoding.level() || low >= encoding.level()) {
+            return String.format(Locale.ROOT, "Input encoding %s: the training features range from %s to %s, so every"
+                    + " input is %d and the network has nothing to learn from. Choose a threshold inside that range.",
+                    encoding, low, high, high < encoding.level() ? 0 : 1);
+        }
+        return null;
     }
 
     private boolean refuseWhileTraining() {

@@ -159,6 +159,20 @@ class MainWindowTest {
     }
 
     @Test
+    void thresholdAboveEveryFeatureWarns(FxRobot robot) throws Exception {
+        load("strokes");
+
+        typeIntoSheet(robot, "Input encoding", "threshold:2");
+
+        assertThat(onFx(() -> controller.encoding().toString())).as("encoding in use").isEqualTo("threshold:2.0");
+        assertThat(statusMessage(robot)).as("status message").contains("every input is 0").contains("nothing to learn from");
+
+        typeIntoSheet(robot, "Input encoding", "threshold:0.5");
+
+        assertThat(statusMessage(robot)).as("status message for a threshold inside the range").doesNotContain("nothing to learn");
+    }
+
+    @Test
     void invalidBatchKeepsValueInUse(FxRobot robot) throws Exception {
         load("moons");
         int batch = onFx(() -> controller.settings().batchSize());
