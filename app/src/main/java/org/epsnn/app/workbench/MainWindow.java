@@ -746,7 +746,7 @@ public final class MainWindow {
                 () -> current.neuron().temperature(),
                 value -> controller.editLayer(layer, "Temperature", spec0 -> spec0.withNeuron(
                         spec0.neuron().kind() == NeuronModel.Kind.SIGMOID ? NeuronModel.sigmoid(value) : checkTemperature(spec0.neuron(), value))),
-                this::showLayerMessage));
+                this::showLayerMessage).editableWhen(current.neuron().kind() == NeuronModel.Kind.SIGMOID));
         items.add(new SheetItem<>(category, "Weights", "Gaussian, binary {-1, +1} or ternary {-1, 0, +1} weights",
                 WeightChoice.class, () -> WeightChoice.valueOf(current.prior().kind() == WeightPrior.Kind.DISCRETE ? "TERNARY" : current.prior().kind().name()),
                 value -> controller.editLayer(layer, "Weights", spec0 -> spec0.withPrior(priorOf(value, spec0.prior()))),
@@ -755,7 +755,7 @@ public final class MainWindow {
                 () -> current.prior().isDiscrete() ? 1.0 : current.prior().variance(),
                 value -> controller.editLayer(layer, "Prior variance", spec0 -> spec0.prior().isDiscrete()
                         ? rejectVariance(spec0) : spec0.withPrior(WeightPrior.gaussian(value))),
-                this::showLayerMessage));
+                this::showLayerMessage).editableWhen(!current.prior().isDiscrete()));
         items.add(new SheetItem<>(category, "Bias", "An always-on input with its own weight", Boolean.class, () -> current.bias(),
                 value -> controller.editLayer(layer, "Bias", spec0 -> spec0.withBias(value)), this::showLayerMessage));
         items.add(new SheetItem<>(category, "Tempering", "Counts every site this many times (1 is plain EP)", Double.class,

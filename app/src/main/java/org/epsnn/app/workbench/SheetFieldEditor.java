@@ -32,6 +32,12 @@ final class SheetFieldEditor implements PropertyEditor<Object> {
         this.item = item;
         // A row refreshed in place (see SheetItem.refreshFrom) shows its new value.
         item.getObservableValue().ifPresent(value -> value.addListener((observable, before, after) -> setValue(after)));
+        if (item instanceof SheetItem<?> row) {
+            // The sheet disables the editor of a read-only row when it creates it (the temperature
+            // of a Heaviside neuron); a row refreshed in place may change that later.
+            field.setDisable(!row.isEditable());
+            row.editableProperty().addListener((observable, before, editable) -> field.setDisable(!editable));
+        }
         field.setOnAction(event -> commit());
         field.focusedProperty().addListener((observable, wasFocused, focused) -> {
             if (focused) {

@@ -28,6 +28,7 @@ final class SheetItem<T> implements PropertySheet.Item {
     private Supplier<T> getter;
     private Function<T, String> setter;
     private final ReadOnlyObjectWrapper<Object> displayedValue = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper editable = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
 
     SheetItem(String category, String name, String description, Class<T> type, Supplier<T> getter,
               Function<T, String> setter, Consumer<String> onRejected) {
@@ -57,7 +58,27 @@ final class SheetItem<T> implements PropertySheet.Item {
         SheetItem<T> same = (SheetItem<T>) other;
         getter = same.getter;
         setter = same.setter;
+        editable.set(same.editable.get());
         displayedValue.set(getter.get());
+    }
+
+    /**
+     * Makes the row read-only when {@code condition} is false, such as the temperature of a
+     * neuron model that has none. Returns this row.
+     */
+    SheetItem<T> editableWhen(boolean condition) {
+        editable.set(condition);
+        return this;
+    }
+
+    @Override
+    public boolean isEditable() {
+        return editable.get();
+    }
+
+    /** Whether the row takes input, for editors to follow when a refresh changes it. */
+    javafx.beans.property.ReadOnlyBooleanProperty editableProperty() {
+        return editable.getReadOnlyProperty();
     }
 
     @Override

@@ -173,6 +173,21 @@ class MainWindowTest {
     }
 
     @Test
+    void temperatureEditableForSigmoidOnly(FxRobot robot) throws Exception {
+        load("moons");
+        addLayerAndSelectIt(robot);
+        int layer = network().depth() - 2;
+
+        assertThat(onFx(() -> sheetField(robot, "Temperature").isDisabled())).as("temperature of a Heaviside layer").isTrue();
+
+        onFx(() -> controller.editLayer(layer, "Neuron", spec -> spec.withNeuron(org.epsnn.model.network.NeuronModel.sigmoid(0.5))));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(onFx(() -> sheetField(robot, "Temperature").isDisabled())).as("temperature of a sigmoid layer").isFalse();
+        assertThat(onFx(() -> sheetField(robot, "Temperature").getText())).as("temperature shown").isEqualTo("0.5");
+    }
+
+    @Test
     void invalidBatchKeepsValueInUse(FxRobot robot) throws Exception {
         load("moons");
         int batch = onFx(() -> controller.settings().batchSize());
