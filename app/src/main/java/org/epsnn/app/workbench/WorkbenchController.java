@@ -102,6 +102,9 @@ public final class WorkbenchController {
     private long lastDrain;
     private long lastSnapshotRequest;
     private long runStartNanos;
+    /** Time the run spent paused, not counted as elapsed; and when the current pause began, or 0. */
+    private long pausedNanos;
+    private long pausedSince;
     private int runFirstPass;
     /** Statistics of the last batch shown in the status bar, or null before the first. */
     private BatchStatistics lastStatistics;
@@ -666,6 +669,8 @@ public final class WorkbenchController {
         runState.set(stepping ? RunState.PAUSED : RunState.RUNNING);
         message.set(stepping ? "Paused after one batch; press Step for another or Resume." : "Training " + history.network().sizesText() + " ...");
         runStartNanos = System.nanoTime();
+        pausedNanos = 0;
+        pausedSince = stepping ? runStartNanos : 0;
         lastStatistics = null;
         runFirstPass = existing == null ? 1 : existing.completedPasses() + 1;
         lastSnapshotRequest = 0;
@@ -680,6 +685,7 @@ public final class WorkbenchController {
             // The snapshot after the batch in progress shows the posterior the run holds, and a later step compares with it.
             control.requestSnapshot();
             runState.set(RunState.PAUSED);
+            pausedSince = System.nanoTime();
             message.set("Paused. Space resumes, Step runs one batch.");
         }
     }
@@ -688,6 +694,10 @@ public final class WorkbenchController {
         if (runState.get() == RunState.PAUSED) {
             control.resume();
             runState.set(RunState.RUNNING);
+            if (pausedSince != 0) {
+                pausedNanos += System.nanoTime() - pausedSince;
+                pausedSince = 0;
+            }
             message.set("Training ...");
         }
     }
@@ -848,7 +858,9 @@ public final class WorkbenchController {
         int passes = service.request().settings().passes();
         double passesDone = statistics.pass() - runFirstPass + statistics.passProgress();
         progress.set(Math.min(1.0, passesDone / Math.max(1, passes)));
-        double elapsed = (System.nanoTime() - runStartNanos) / 1e9;
+        long now = System.nanoTime();
+        // Pauses do not count: elapsed is the time the run spent training.
+        double elapsed = (now - runStartNanos - pausedNanos - (pausedSince == 0 ? 0 : now - pausedSince)) / 1e9;
         double remainingSamples = (passes - passesDone) * statistics.passSamples();
         double remaining = statistics.samplesPerSecond() > 0 ? remainingSamples / statistics.samplesPerSecond() : Double.NaN;
         int passInRun = statistics.pass() - runFirstPass + 1;

@@ -188,6 +188,32 @@ class MainWindowTest {
     }
 
     @Test
+    void elapsedTimeLeavesOutPauses(FxRobot robot) throws Exception {
+        load("strokes");
+        onFx(() -> controller.editSettings(current -> current.withPasses(20)));
+        robot.type(KeyCode.F10);
+        waitUntil("the step ran", () -> runState() == RunState.PAUSED && samplesSeen() > 0);
+        Thread.sleep(2500);
+
+        onFx(() -> {
+            controller.resume();
+            return null;
+        });
+        String before = onFx(() -> controller.progressTextProperty().get());
+        waitUntil("the status bar shows the resumed run", () -> !controller.progressTextProperty().get().equals(before));
+        String text = onFx(() -> controller.progressTextProperty().get());
+        onFx(() -> {
+            controller.stop();
+            return null;
+        });
+
+        java.util.regex.Matcher elapsed = java.util.regex.Pattern.compile("elapsed (\\d+):(\\d+)").matcher(text);
+        assertThat(elapsed.find()).as("elapsed time in '%s'", text).isTrue();
+        assertThat(60 * Integer.parseInt(elapsed.group(1)) + Integer.parseInt(elapsed.group(2)))
+                .as("elapsed seconds after a pause of 2.5 s, in '%s'", text).isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void invalidBatchKeepsValueInUse(FxRobot robot) throws Exception {
         load("moons");
         int batch = onFx(() -> controller.settings().batchSize());
