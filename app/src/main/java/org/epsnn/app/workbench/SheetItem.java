@@ -129,8 +129,11 @@ final class SheetItem<T> implements PropertySheet.Item {
 
     /** Describes a valid value of this row's type, for the message about text that does not convert. */
     private String expected() {
-        if (type == Integer.class || type == Long.class) {
-            return "a whole number";
+        if (type == Integer.class) {
+            return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == Long.class) {
+            return "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
         }
         return type == Double.class ? "a number" : "a valid value";
     }
