@@ -156,7 +156,8 @@ final class PlotsPane {
         preview = new DatasetPreviewView(theme);
         fieldMeans.setColorMap(ColorMap.BLUE_WHITE_RED);
         fieldChanges = new ImageGridView(theme);
-        fieldChanges.setColorBarLabel("|change of posterior mean| in the last step");
+        // Short, so that the grid keeps as many columns as the two beside it in presentation mode.
+        fieldChanges.setColorBarLabel("|change of mean| in the step");
         fieldChanges.setColorMap(ColorMap.VIRIDIS);
         padPanel = new DigitPadPanel(theme);
         uncertaintyPanel = new UncertaintyPanel(theme);
