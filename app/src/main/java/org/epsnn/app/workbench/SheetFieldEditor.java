@@ -33,8 +33,8 @@ final class SheetFieldEditor implements PropertyEditor<Object> {
         // A row refreshed in place (see SheetItem.refreshFrom) shows its new value.
         item.getObservableValue().ifPresent(value -> value.addListener((observable, before, after) -> setValue(after)));
         if (item instanceof SheetItem<?> row) {
-            // The sheet disables the editor of a read-only row when it creates it (the temperature
-            // of a Heaviside neuron); a row refreshed in place may change that later.
+            // The sheet disables the editor of a read-only row, such as the temperature of a
+            // Heaviside neuron, only when it creates it. A row refreshed in place may change later.
             field.setDisable(!row.isEditable());
             row.editableProperty().addListener((observable, before, editable) -> field.setDisable(!editable));
         }

@@ -244,7 +244,10 @@ public final class WorkbenchController {
         Task<TrainingData> task = new Task<>() {
             @Override
             protected TrainingData call() throws Exception {
-                return choice.load();
+                TrainingData loaded = choice.load();
+                // Scanned here, so that checking an encoding later does not scan MNIST on the FX thread.
+                loaded.train().featureRange();
+                return loaded;
             }
         };
         task.setOnSucceeded(event -> {
@@ -577,19 +580,16 @@ public final class WorkbenchController {
     }
 
     /**
-     * Describes a threshold that makes every input the same (all features below it, or all at or
-     * above it), which leaves the network nothing to learn from; null otherwise.
+     * Describes a threshold that puts every training feature on the same side, so that every input
+     * is the same and the network has nothing to learn from. Returns null for any other encoding.
      */
     static String constantInputs(InputEncoding encoding, TrainingData loaded) {
         if (loaded == null || encoding.kind() != InputEncoding.Kind.THRESHOLD) {
             return null;
         }
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (double value : loaded.train().features()) {
-            low = Math.min(low, value);
-            high = Math.max(high, value);
-        }
+        double[] range = loaded.train().featureRange();
+        double low = range[0];
+        double high = range[1];
         if (high < encoding.level() || low >= encoding.level()) {
             return String.format(Locale.ROOT, "Input encoding %s: the training features range from %s to %s, so every"
                     + " input is %d and the network has nothing to learn from. Choose a threshold inside that range.",

@@ -27,6 +27,8 @@ public final class Dataset {
     private final int rows;
     private final int columns;
     private final double[] features;
+    /** Smallest and largest feature, computed on the first request; the features never change. */
+    private volatile double[] featureRange;
     private final int[] labels;
     private final double[] targets;
     private final int targetCount;
@@ -102,6 +104,26 @@ public final class Dataset {
     /** Row-major {@code rows x columns} features; a view that callers must not modify. */
     public double[] features() {
         return features;
+    }
+
+    /**
+     * Returns the smallest and largest feature value (NaN only when every value is NaN), as
+     * {@code {low, high}}. The first call scans every feature and later calls reuse the result,
+     * so a loader can call it once off the user-interface thread.
+     */
+    public double[] featureRange() {
+        double[] range = featureRange;
+        if (range == null) {
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            for (double value : features) {
+                low = Math.min(low, value);
+                high = Math.max(high, value);
+            }
+            range = new double[] {low, high};
+            featureRange = range;
+        }
+        return range.clone();
     }
 
     /** Feature {@code column} of sample {@code row}. */
