@@ -256,8 +256,8 @@ public class HistogramHistoryView extends CanvasView {
         if (!rangeFixed) {
             range = saved.isEmpty() ? null : savedRange;
         }
-        List<Step> kept = saved.subList(Math.max(0, saved.size() - maxSteps), saved.size());
-        for (Step step : kept) {
+        List<Step> newest = saved.subList(Math.max(0, saved.size() - maxSteps), saved.size());
+        for (Step step : newest) {
             steps.addLast(rangeFixed && !range.equals(savedRange)
                     ? new Step(step.time(), step.histogram().rebin(range, binCount)) : step);
         }
