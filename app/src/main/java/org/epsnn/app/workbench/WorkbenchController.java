@@ -349,18 +349,10 @@ public final class WorkbenchController {
      */
     private void showPosterior(EpNetwork trained) {
         TrainingData loaded = data.get();
-        TrainingSettings current = settings.get().withThreads(1);
         Task<org.epsnn.model.training.TrainingSnapshot> task = new Task<>() {
             @Override
             protected org.epsnn.model.training.TrainingSnapshot call() {
-                try (org.epsnn.model.ep.EpTrainer trainer = new org.epsnn.model.ep.EpTrainer(trained, loaded.train(), current)) {
-                    trainer.setSnapshotSamples(loaded.test(), snapshotRows(loaded));
-                    double[] probe = probePoints(loaded);
-                    if (probe.length > 0) {
-                        trainer.setProbePoints(probe);
-                    }
-                    return trainer.snapshot();
-                }
+                return org.epsnn.model.ep.EpTrainer.snapshotOf(trained, loaded.test(), snapshotRows(loaded), probePoints(loaded));
             }
         };
         task.setOnSucceeded(event -> {

@@ -546,7 +546,36 @@ public final class EpTrainer implements AutoCloseable {
     }
 
     private TrainingSnapshot snapshot(int pass, int batch) {
-        Predictor predictor = predictor();
+        double[] clipped = new double[network.depth()];
+        for (int l = 0; l < clipped.length; l++) {
+            clipped[l] = (double) clippedInLastBatch[l] / network.layer(l).weightCount();
+        }
+        Dataset samplesData = snapshotData != null ? snapshotData : lastTest;
+        return snapshot(network, predictor(), pass, batch, clipped, samplesData, snapshotSamples, probePoints);
+    }
+
+    /**
+     * Builds a snapshot of a posterior that no run holds, such as one just opened, on the calling
+     * thread. Unlike a trainer it allocates no training buffers, only what prediction needs.
+     *
+     * @param samples the data of {@code rows}, or null for no spike probabilities
+     * @param rows rows of {@code samples} whose spike probabilities the snapshot carries
+     * @param probePoints inputs of a 1-D or 2-D probe grid, or an empty array
+     */
+    public static TrainingSnapshot snapshotOf(EpNetwork network, Dataset samples, int[] rows, double[] probePoints) {
+        if (probePoints.length % network.spec().inputSize() != 0) {
+            throw new IllegalArgumentException("Probe points: " + probePoints.length + " values are not a whole number of "
+                    + network.spec().inputSize() + "-feature rows");
+        }
+        try (ParallelRunner single = new ParallelRunner(1)) {
+            Predictor predictor = new Predictor(network, new BlasProducts(single), single, EVALUATION_CHUNK);
+            int pass = network.completedPasses() + (network.samplesIntoPass() > 0 ? 1 : 0);
+            return snapshot(network, predictor, pass, 0, new double[network.depth()], samples, rows, probePoints);
+        }
+    }
+
+    private static TrainingSnapshot snapshot(EpNetwork network, Predictor predictor, int pass, int batch, double[] clippedFractions,
+                                             Dataset samplesData, int[] rows, double[] probePoints) {
         List<TrainingSnapshot.LayerSnapshot> layers = new ArrayList<>();
         for (int l = 0; l < network.depth(); l++) {
             LayerPosterior layer = network.layer(l);
@@ -554,10 +583,8 @@ public final class EpTrainer implements AutoCloseable {
             int weights = layer.weightCount();
             layers.add(new TrainingSnapshot.LayerSnapshot(layer.outputs(), layer.inputs(), layer.spec().bias(),
                     Arrays.copyOf(posterior, weights), Arrays.copyOfRange(posterior, weights, 2 * weights),
-                    layer.levels(), layer.levelProbabilities(), (double) clippedInLastBatch[l] / weights));
+                    layer.levels(), layer.levelProbabilities(), clippedFractions[l]));
         }
-        Dataset samplesData = snapshotData != null ? snapshotData : lastTest;
-        int[] rows = snapshotSamples;
         double[][][] spikes = new double[0][][];
         double[][] classes = new double[0][];
         if (samplesData != null && rows.length > 0 && samplesData.columns() == network.spec().inputSize()) {
