@@ -88,6 +88,11 @@ public final class LiveFeed implements TrainingListener {
         startSnapshot.set(snapshot);
     }
 
+    /** Returns the statistics of the latest batch not yet drained, leaving them for the next drain; null when none arrived. */
+    public BatchStatistics latestBatch() {
+        return latestBatch.get();
+    }
+
     /** Takes everything that arrived since the last drain. Called on the FX thread. */
     public Drained drain() {
         List<BatchStatistics> batchList = new ArrayList<>();

@@ -69,6 +69,11 @@ public final class WorkbenchController {
     // speed in the first two passes and about 92 % later. The FX thread still waits over 50 ms a
     // few times per run (docs/benchmarks.md).
     private static final long LARGE_SNAPSHOT_INTERVAL_NANOS = 1_000_000_000L;
+    /**
+     * Whether a large network's plot refresh follows the {@link RefreshBudget}; the system property
+     * {@code epsnn.refreshBudget=false} keeps the fixed rates, to compare the two in the window benchmark.
+     */
+    private static final boolean REFRESH_BUDGET = !"false".equals(System.getProperty("epsnn.refreshBudget"));
     /** Networks with more weights than this count as large for the snapshot rate. */
     private static final long LARGE_NETWORK_WEIGHTS = 100_000L;
     /** Plot updates slower than this are logged at debug level, to find what blocks the FX thread. */
@@ -99,7 +104,6 @@ public final class WorkbenchController {
     private final List<Consumer<Optional<EpNetwork>>> pendingCopies = new ArrayList<>();
     private LiveFeed feed;
     private RunControl control;
-    private long lastDrain;
     private long lastSnapshotRequest;
     private long runStartNanos;
     /** Time the run spent paused, not counted as elapsed; and when the current pause began, or 0. */
@@ -109,11 +113,12 @@ public final class WorkbenchController {
     /** Statistics of the last batch shown in the status bar, or null before the first. */
     private BatchStatistics lastStatistics;
     /** Drains the feed on the FX thread at a fixed rate, without making the scene pulse in between. */
-    private final FxTicker pump = new FxTicker(() -> {
-        long now = System.nanoTime();
-        lastDrain = now;
-        drainFeed(now);
-    });
+    private final FxTicker pump = new FxTicker(() -> tick(System.nanoTime()));
+    /** Stretches the plot refresh of a large network while the window's drawing takes too much CPU. */
+    private final RefreshBudget refreshBudget = new RefreshBudget();
+    /** Factor applied to the plot refresh intervals now; 1 unless the budget stretched them. */
+    private int plotStretch = 1;
+    private long lastPlotDrain;
 
     public WorkbenchController() {
         service.setOnSucceeded(event -> finishRun(service.getValue()));
@@ -666,6 +671,9 @@ public final class WorkbenchController {
         lastStatistics = null;
         runFirstPass = existing == null ? 1 : existing.completedPasses() + 1;
         lastSnapshotRequest = 0;
+        lastPlotDrain = 0;
+        plotStretch = 1;
+        refreshBudget.start(runStartNanos);
         service.restart();
         pump.start(DRAIN_INTERVAL_NANOS);
     }
@@ -813,6 +821,26 @@ public final class WorkbenchController {
         message.set("Training the gradient baseline for " + comparison.epCurve().size() + " passes ...");
     }
 
+    /**
+     * Drains the feed at the pump's rate, or, while the refresh budget stretches the plot refresh,
+     * only updates the status bar between two drains.
+     */
+    private void tick(long now) {
+        EpNetwork network = posterior.get();
+        boolean budgeted = REFRESH_BUDGET && runState.get() == RunState.RUNNING && network != null
+                && network.spec().weightCount() > LARGE_NETWORK_WEIGHTS;
+        plotStretch = budgeted ? refreshBudget.stretch(now) : 1;
+        if (plotStretch > 1 && now - lastPlotDrain < DRAIN_INTERVAL_NANOS * plotStretch && feed != null) {
+            BatchStatistics latest = feed.latestBatch();
+            if (latest != null) {
+                showProgress(latest);
+            }
+            return;
+        }
+        lastPlotDrain = now;
+        drainFeed(now);
+    }
+
     private void drainFeed(long now) {
         if (feed == null) {
             return;
@@ -822,8 +850,8 @@ public final class WorkbenchController {
             showProgress(drained.latestBatch());
         }
         EpNetwork network = posterior.get();
-        long interval = network != null && network.spec().weightCount() > LARGE_NETWORK_WEIGHTS
-                ? LARGE_SNAPSHOT_INTERVAL_NANOS : SNAPSHOT_INTERVAL_NANOS;
+        long interval = plotStretch * (network != null && network.spec().weightCount() > LARGE_NETWORK_WEIGHTS
+                ? LARGE_SNAPSHOT_INTERVAL_NANOS : SNAPSHOT_INTERVAL_NANOS);
         if (control != null && now - lastSnapshotRequest >= interval) {
             control.requestSnapshot();
             lastSnapshotRequest = now;
@@ -859,9 +887,13 @@ public final class WorkbenchController {
         // A run that continues a trained posterior names the pass as the accuracy chart's markers do.
         String pass = runFirstPass == 1 ? String.format(Locale.ROOT, "pass %d of %d", passInRun, passes)
                 : String.format(Locale.ROOT, "pass %d (%d of %d in this run)", statistics.pass(), passInRun, passes);
-        return String.format(Locale.ROOT, "%s, %.0f %% | %,.0f samples/s | elapsed %s%s | clipped %.1f %% of weights",
+        // The plots refresh less often while the window's drawing would slow training down; the status bar says so.
+        String plots = running && plotStretch > 1
+                ? String.format(Locale.ROOT, " | plots refresh every %d s to spare the CPU", plotStretch * LARGE_SNAPSHOT_INTERVAL_NANOS / 1_000_000_000L)
+                : "";
+        return String.format(Locale.ROOT, "%s, %.0f %% | %,.0f samples/s | elapsed %s%s | clipped %.1f %% of weights%s",
                 pass, 100 * statistics.passProgress(), statistics.samplesPerSecond(), duration(elapsed),
-                running ? " | remaining " + duration(remaining) : "", 100 * meanOf(statistics.clippedFraction()));
+                running ? " | remaining " + duration(remaining) : "", 100 * meanOf(statistics.clippedFraction()), plots);
     }
 
     private static double meanOf(double[] values) {
