@@ -159,6 +159,33 @@ class MainWindowTest {
     }
 
     @Test
+    void weightsTabKeepsEachLayersHistory(FxRobot robot) throws Exception {
+        load("strokes");
+        WindowTestSupport.train(controller, 1);
+        long trained = samplesSeen();
+        // The step of the last snapshot is binned in the background after the run ends.
+        waitUntil("the first layer's history reaches the trained posterior", () -> window.plots().weightHistory().lastTime() == trained);
+        javafx.scene.control.ComboBox<?> layers = robot.lookup("#plots-layer").queryAs(javafx.scene.control.ComboBox.class);
+        var firstLayerSteps = onFx(() -> window.plots().weightHistory().steps());
+        assertThat(firstLayerSteps).as("steps of layer 1").hasSizeGreaterThan(1);
+
+        onFx(() -> {
+            layers.getSelectionModel().select(1);
+            return null;
+        });
+        var secondLayerSteps = onFx(() -> window.plots().weightHistory().steps());
+        onFx(() -> {
+            layers.getSelectionModel().select(0);
+            return null;
+        });
+
+        assertThat(secondLayerSteps).as("steps of layer 2").hasSameSizeAs(firstLayerSteps);
+        assertThat(secondLayerSteps).as("steps of layer 2 against layer 1").isNotEqualTo(firstLayerSteps);
+        assertThat(onFx(() -> window.plots().weightHistory().steps())).as("steps of layer 1 after switching back")
+                .isEqualTo(firstLayerSteps);
+    }
+
+    @Test
     void thresholdAboveEveryFeatureWarns(FxRobot robot) throws Exception {
         load("strokes");
 
