@@ -45,13 +45,15 @@ import org.epsnn.views.heatmap.SpikeHeatmapView;
  */
 final class PlotsPane {
 
+    /** The running training accuracy ({@link RunningAccuracy}); saved projects name their curves by these names. */
     static final String TRAIN_RUNNING = "train (moving average of batches)";
     static final String TEST_BAYESIAN = "test, Bayesian";
     static final String TEST_DETERMINISTIC = "test, deterministic";
     static final String TEST_NLL = "test NLL";
     private static final int RECEPTIVE_FIELDS = 16;
     private static final int DENSITY_WEIGHTS = 8;
-    private static final double MOVING_AVERAGE_WEIGHT = 0.05;
+    /** Batches that the running training accuracy averages over once a run has that many. */
+    private static final int RUNNING_ACCURACY_BATCHES = 20;
     /** Redraws of the training curve per second at most. */
     private static final int CURVE_REDRAWS_PER_SECOND = 4;
 
@@ -99,7 +101,7 @@ final class PlotsPane {
     /** Bins the weight histograms and slices the selected neuron's weights away from the FX thread. */
     private final LatestRequestExecutor<WeightsJob, WeightsView> weightsWork = new LatestRequestExecutor<>("weight-plots",
             PlotsPane::prepareWeights, this::showWeights, error -> { /* Logged by the executor; the plots keep what they show. */ });
-    private double movingAccuracy = Double.NaN;
+    private final RunningAccuracy runningAccuracy = new RunningAccuracy(RUNNING_ACCURACY_BATCHES);
     private final List<Double> pendingX = new ArrayList<>();
     private final List<Double> pendingY = new ArrayList<>();
     private long lastCurveFlush;
@@ -343,7 +345,7 @@ final class PlotsPane {
         firing.clear();
         firingLayers = -1;
         firingSamples = -1;
-        movingAccuracy = Double.NaN;
+        runningAccuracy.clear();
         pendingX.clear();
         pendingY.clear();
         lastSnapshot = null;
@@ -377,10 +379,8 @@ final class PlotsPane {
     void accept(LiveFeed.Drained drained) {
         for (var batch : drained.batches()) {
             if (!Double.isNaN(batch.batchAccuracy())) {
-                movingAccuracy = Double.isNaN(movingAccuracy) ? batch.batchAccuracy()
-                        : movingAccuracy + MOVING_AVERAGE_WEIGHT * (batch.batchAccuracy() - movingAccuracy);
                 pendingX.add((double) batch.samplesSeen());
-                pendingY.add(movingAccuracy);
+                pendingY.add(runningAccuracy.add(batch.batchSize(), batch.batchAccuracy()));
             }
         }
         long now = System.nanoTime();
