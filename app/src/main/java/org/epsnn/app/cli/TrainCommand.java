@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.epsnn.model.data.BuiltInDatasets;
+import org.epsnn.model.data.CsvTargetColumnException;
 import org.epsnn.model.ep.EpNetwork;
 import org.epsnn.model.ep.EpTrainer;
 import org.epsnn.model.ep.InputEncoding;
@@ -484,12 +485,18 @@ public final class TrainCommand implements Callable<Integer> {
                     "applies to CSV files only; built-in datasets and MNIST come with their own test set");
             require(missingValues == null, "--missing-values", "applies to CSV files only");
         }
-        TrainingData data = switch (source) {
-            case BUILT_IN -> TrainingData.builtIn(dataset, seed);
-            case MNIST -> TrainingData.mnist(Path.of(dataset));
-            case CSV -> TrainingData.csv(Path.of(dataset), target, testFraction == null ? 0.2 : testFraction, seed,
-                    missingValuesPolicy());
-        };
+        TrainingData data;
+        try {
+            data = switch (source) {
+                case BUILT_IN -> TrainingData.builtIn(dataset, seed);
+                case MNIST -> TrainingData.mnist(Path.of(dataset));
+                case CSV -> TrainingData.csv(Path.of(dataset), target, testFraction == null ? 0.2 : testFraction, seed,
+                        missingValuesPolicy());
+            };
+        } catch (CsvTargetColumnException e) {
+            // The file is readable, so a target column that does not fit it is an invalid --target.
+            throw usageError("--target", e.getMessage());
+        }
         if (trainSamples != null && trainSamples < data.train().rows()) {
             data = data.withTrainingSamples(trainSamples);
         }

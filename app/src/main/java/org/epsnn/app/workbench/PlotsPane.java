@@ -45,15 +45,15 @@ import org.epsnn.views.heatmap.SpikeHeatmapView;
  */
 final class PlotsPane {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlotsPane.class);
-
+    /** The running training accuracy ({@link RunningAccuracy}); saved projects name their curves by these names. */
     static final String TRAIN_RUNNING = "train (moving average of batches)";
     static final String TEST_BAYESIAN = "test, Bayesian";
     static final String TEST_DETERMINISTIC = "test, deterministic";
     static final String TEST_NLL = "test NLL";
     private static final int RECEPTIVE_FIELDS = 16;
     private static final int DENSITY_WEIGHTS = 8;
-    private static final double MOVING_AVERAGE_WEIGHT = 0.05;
+    /** Batches that the running training accuracy averages over once a run has that many. */
+    private static final int RUNNING_ACCURACY_BATCHES = 20;
     /** Redraws of the training curve per second at most. */
     private static final int CURVE_REDRAWS_PER_SECOND = 4;
 
@@ -63,6 +63,7 @@ final class PlotsPane {
     private final HistogramChart meanHistogram;
     private final HistogramChart deviationHistogram;
     private final HistogramHistoryView meanHistory;
+    private final WeightHistories meanHistories;
     private final WeightDensityChart density;
     private final ImageGridView fieldMeans;
     private final ImageGridView fieldDeviations;
@@ -97,16 +98,10 @@ final class PlotsPane {
 
     private TrainingData data;
     private TrainingSnapshot lastSnapshot;
-    /** Counts resets of the histories, so that binning started before a reset is not shown after it. */
-    private long historyGeneration;
     /** Bins the weight histograms and slices the selected neuron's weights away from the FX thread. */
     private final LatestRequestExecutor<WeightsJob, WeightsView> weightsWork = new LatestRequestExecutor<>("weight-plots",
             PlotsPane::prepareWeights, this::showWeights, error -> { /* Logged by the executor; the plots keep what they show. */ });
-    /** Bins each snapshot's posterior means for the histogram history away from the FX thread. */
-    private final LatestRequestExecutor<HistoryJob, HistoryStep> historyWork = new LatestRequestExecutor<>("weight-history",
-            job -> new HistoryStep(job, HistogramHistoryView.binStep(job.values(), job.bins(), job.range())),
-            this::showHistoryStep, error -> { /* Logged by the executor; the history keeps its steps. */ });
-    private double movingAccuracy = Double.NaN;
+    private final RunningAccuracy runningAccuracy = new RunningAccuracy(RUNNING_ACCURACY_BATCHES);
     private final List<Double> pendingX = new ArrayList<>();
     private final List<Double> pendingY = new ArrayList<>();
     private long lastCurveFlush;
@@ -137,6 +132,7 @@ final class PlotsPane {
         meanHistogram.setSecondCountAxis("count of the weights moved most");
         meanHistory = new HistogramHistoryView(theme, "posterior mean", 40, 300);
         meanHistory.setTimeLabel("samples seen");
+        meanHistories = new WeightHistories(meanHistory);
         density = new WeightDensityChart(theme);
         fieldMeans = new ImageGridView(theme);
         fieldMeans.setColorBarLabel("posterior mean");
@@ -166,9 +162,9 @@ final class PlotsPane {
         fieldDeviations.setOnCellClicked(index -> selectNeuron(fieldStart.getValue() + index));
         fieldChanges.setOnCellClicked(index -> selectNeuron(fieldStart.getValue() + index));
         layerChoice.setOnAction(event -> {
-            // The history shows one layer: steps of another layer would be binned on the wrong range.
-            meanHistory.clear();
-            historyGeneration++;
+            if (layerChoice.getValue() != null) {
+                meanHistories.show(layerChoice.getValue());
+            }
             redrawWeights();
         });
         neuronChoice.valueProperty().addListener((observable, before, after) -> {
@@ -345,12 +341,11 @@ final class PlotsPane {
         accuracy.clearMarkers();
         passMarkers.clear();
         passSummaries.clear();
-        meanHistory.clear();
-        historyGeneration++;
+        meanHistories.reset(depth);
         firing.clear();
         firingLayers = -1;
         firingSamples = -1;
-        movingAccuracy = Double.NaN;
+        runningAccuracy.clear();
         pendingX.clear();
         pendingY.clear();
         lastSnapshot = null;
@@ -384,10 +379,8 @@ final class PlotsPane {
     void accept(LiveFeed.Drained drained) {
         for (var batch : drained.batches()) {
             if (!Double.isNaN(batch.batchAccuracy())) {
-                movingAccuracy = Double.isNaN(movingAccuracy) ? batch.batchAccuracy()
-                        : movingAccuracy + MOVING_AVERAGE_WEIGHT * (batch.batchAccuracy() - movingAccuracy);
                 pendingX.add((double) batch.samplesSeen());
-                pendingY.add(movingAccuracy);
+                pendingY.add(runningAccuracy.add(batch.batchSize(), batch.batchAccuracy()));
             }
         }
         long now = System.nanoTime();
@@ -434,8 +427,7 @@ final class PlotsPane {
             }
             lastSnapshot = latest;
             uncertaintyPanel.setSnapshot(lastSnapshot);
-            historyWork.submit(new HistoryJob(historyGeneration, lastSnapshot.samplesSeen(),
-                    lastSnapshot.layers().get(selectedLayer()).means(), meanHistory.binCount(), meanHistory.valueRange()));
+            meanHistories.add(lastSnapshot);
             recordFiring(lastSnapshot);
             redrawSelectedTab();
         }
@@ -495,10 +487,7 @@ final class PlotsPane {
             layout.put("plots.layer", Integer.toString(layerChoice.getValue()));
         }
         layout.put("plots.neuron", Integer.toString(neuronChoice.getValue()));
-        if (meanHistory.stepCount() > 0 && meanHistory.valueRange() != null && layerChoice.getValue() != null) {
-            layout.put(WeightHistoryJson.KEY, WeightHistoryJson.write(layerChoice.getValue(), meanHistory.valueRange(),
-                    meanHistory.steps()));
-        }
+        meanHistories.save(layout);
     }
 
     /** Restores what {@link #saveLayout} kept; keys that are missing or invalid are ignored. */
@@ -507,26 +496,7 @@ final class PlotsPane {
                 .ifPresent(tab -> tabs.getSelectionModel().select(tab));
         MainWindow.integerEntry(layout, "plots.layer").filter(layerChoice.getItems()::contains).ifPresent(layerChoice::setValue);
         MainWindow.integerEntry(layout, "plots.neuron").ifPresent(neuron -> neuronChoice.getValueFactory().setValue(neuron));
-        String history = layout.get(WeightHistoryJson.KEY);
-        if (history != null) {
-            restoreWeightHistory(history);
-        }
-    }
-
-    /** Shows a saved weight history when it belongs to the layer on show. */
-    private void restoreWeightHistory(String text) {
-        WeightHistoryJson.Saved saved;
-        try {
-            saved = WeightHistoryJson.read(text);
-            if (!java.util.Objects.equals(layerChoice.getValue(), saved.layer())) {
-                return;
-            }
-            // Jobs binned before the restore belong to the history being replaced.
-            historyGeneration++;
-            meanHistory.restore(saved.range(), saved.steps());
-        } catch (IllegalArgumentException e) {
-            LOG.warn("The project's weight history was not restored: {}", e.getMessage());
-        }
+        meanHistories.restore(layout);
     }
 
     /** Paints the canvas views under {@code node} that changed while their tab was hidden. */
@@ -584,13 +554,6 @@ final class PlotsPane {
     /** The weight plots' data, binned and sliced on the background thread. */
     private record WeightsView(WeightsJob job, HistogramChart.Prepared means, HistogramChart.Prepared deviations,
                                double[] neuronMeans, double[] neuronVariances, int[] strongest, double[][] levelProbabilities) {
-    }
-
-    /** One snapshot's posterior means for the histogram history, with the bins they go into. */
-    private record HistoryJob(long generation, double samplesSeen, double[] values, int bins, ValueRange range) {
-    }
-
-    private record HistoryStep(HistoryJob job, org.epsnn.views.chart.Histogram histogram) {
     }
 
     private void redrawWeights() {
@@ -657,18 +620,6 @@ final class PlotsPane {
         } else {
             density.showDiscrete(layer.levels(), view.levelProbabilities(), view.strongest(), WeightDensityChart.BarLayout.STACKED,
                     names);
-        }
-    }
-
-    private void showHistoryStep(HistoryStep step) {
-        HistoryJob job = step.job();
-        if (job.generation() != historyGeneration || job.samplesSeen() <= meanHistory.lastTime()) {
-            // A step of an older history, or of a posterior already on show (a reopened project's last step).
-            return;
-        }
-        if (!meanHistory.addBinnedStep(job.samplesSeen(), step.histogram())) {
-            // Binned on a range that another step has widened since: bin again here.
-            meanHistory.addStep(job.samplesSeen(), job.values());
         }
     }
 
@@ -935,6 +886,10 @@ final class PlotsPane {
 
     HistogramHistoryView weightHistory() {
         return meanHistory;
+    }
+
+    WeightHistories weightHistories() {
+        return meanHistories;
     }
 
     WeightDensityChart densityChart() {

@@ -143,13 +143,28 @@ class TrainCommandTest {
     }
 
     @Test
-    void missingCsvTargetColumnFails() throws IOException {
+    void missingCsvTargetColumnIsUsageError() throws IOException {
         Path data = writeQuadrantCsv(folder.resolve("quadrants.csv"), 50);
 
         CommandRun run = CommandRun.of("train", "--dataset", data.toString(), "--target", "price");
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("Error: ").contains("price");
+        assertThat(run.exitCode()).as("exit code, stderr: %s", run.err()).isEqualTo(2);
+        assertThat(run.err()).as("option").startsWith("Error: Invalid value for option '--target': ");
+        assertThat(run.err()).as("file").contains(data.toString());
+        assertThat(run.err()).as("missing column").contains("no column 'price'");
+        assertThat(run.err()).as("columns there are").contains("x1, x2, label");
+        assertThat(run.err()).as("stack trace").doesNotContain("\tat ");
+    }
+
+    @Test
+    void csvTargetIndexOutsideColumnsIsUsageError() throws IOException {
+        Path data = writeQuadrantCsv(folder.resolve("quadrants.csv"), 50);
+
+        CommandRun run = CommandRun.of("train", "--dataset", data.toString(), "--target", "3");
+
+        assertThat(run.exitCode()).as("exit code, stderr: %s", run.err()).isEqualTo(2);
+        assertThat(run.err()).as("option").startsWith("Error: Invalid value for option '--target': ");
+        assertThat(run.err()).as("index and columns").contains("index 3 is outside the 3 columns");
     }
 
     @Test

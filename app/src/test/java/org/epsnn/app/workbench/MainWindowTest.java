@@ -30,6 +30,7 @@ import org.epsnn.app.data.TrainingData;
 import org.epsnn.app.workbench.WorkbenchController.RunState;
 import org.epsnn.model.ep.EpNetwork;
 import org.epsnn.model.network.NetworkSpec;
+import org.epsnn.model.training.BatchStatistics;
 import org.epsnn.model.training.TrainingSettings;
 import org.epsnn.views.heatmap.DecisionMapView;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,33 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(onFx(() -> (Object) layers.getValue())).as("layer on show after a step").isEqualTo(1);
+    }
+
+    @Test
+    void weightsTabKeepsEachLayersHistory(FxRobot robot) throws Exception {
+        load("strokes");
+        WindowTestSupport.train(controller, 1);
+        long trained = samplesSeen();
+        // The step of the last snapshot is binned in the background after the run ends.
+        waitUntil("the first layer's history reaches the trained posterior", () -> window.plots().weightHistory().lastTime() == trained);
+        javafx.scene.control.ComboBox<?> layers = robot.lookup("#plots-layer").queryAs(javafx.scene.control.ComboBox.class);
+        var firstLayerSteps = onFx(() -> window.plots().weightHistory().steps());
+        assertThat(firstLayerSteps).as("steps of layer 1").hasSizeGreaterThan(1);
+
+        onFx(() -> {
+            layers.getSelectionModel().select(1);
+            return null;
+        });
+        var secondLayerSteps = onFx(() -> window.plots().weightHistory().steps());
+        onFx(() -> {
+            layers.getSelectionModel().select(0);
+            return null;
+        });
+
+        assertThat(secondLayerSteps).as("steps of layer 2").hasSameSizeAs(firstLayerSteps);
+        assertThat(secondLayerSteps).as("steps of layer 2 against layer 1").isNotEqualTo(firstLayerSteps);
+        assertThat(onFx(() -> window.plots().weightHistory().steps())).as("steps of layer 1 after switching back")
+                .isEqualTo(firstLayerSteps);
     }
 
     @Test
@@ -314,6 +342,30 @@ class MainWindowTest {
         assertThat(window.editor().editableProperty().get()).as("editor editable").isTrue();
         assertThat(button(robot, "addLayerButton").isDisabled()).as("Add layer disabled").isFalse();
         assertThat(statusMessage(robot)).startsWith("Training stopped");
+    }
+
+    @Test
+    void runningAccuracyAveragesBatchesSoFar() throws Exception {
+        load("strokes");
+        List<BatchStatistics> batches = List.of(batch(1, 10, 10, 0.0), batch(2, 10, 20, 0.5), batch(3, 100, 120, 0.8));
+
+        onFx(() -> {
+            window.plots().accept(new LiveFeed.Drained(null, batches, null, null, List.of(), List.of()));
+            return null;
+        });
+        MetricHistory.Series curve = onFx(() -> window.plots().metricHistory().series().stream()
+                .filter(series -> series.name().equals(PlotsPane.TRAIN_RUNNING)).findFirst().orElseThrow());
+
+        assertThat(curve.x()).as("samples seen").containsExactly(10, 20, 120);
+        assertThat(curve.y()[0]).as("after the first batch").isEqualTo(0.0);
+        assertThat(curve.y()[1]).as("after the second batch").isEqualTo(5.0 / 20);
+        assertThat(curve.y()[2]).as("after the third batch, weighted by batch size").isEqualTo(85.0 / 120);
+    }
+
+    /** A classification batch of {@code size} samples, for feeding the plots without training. */
+    private static BatchStatistics batch(int number, int size, long samplesSeen, double accuracy) {
+        return new BatchStatistics(1, number, 10, size, samplesSeen, (int) samplesSeen, 1000, -0.5, accuracy,
+                new double[] {0.1, 0.1}, 0, 0.1 * number, 100);
     }
 
     @Test

@@ -222,6 +222,8 @@ class ProjectFileWindowTest {
         List<CurvePoint> baseline = onFx(() -> controller.comparison().baselineCurveProperty().get());
         List<String> weightSteps = onFx(() -> describe(window.plots().weightHistory().steps()));
         assertThat(weightSteps).as("weight history steps after training").hasSizeGreaterThan(1);
+        List<String> secondLayerSteps = onFx(() -> describe(window.plots().weightHistories().history(2).steps()));
+        assertThat(secondLayerSteps).as("second layer's weight history steps after training").hasSameSizeAs(weightSteps);
         Path file = folder.resolve("curves.epsnn");
         saveTo(file);
 
@@ -246,6 +248,8 @@ class ProjectFileWindowTest {
         assertThat(reopened.passMarkers()).as("pass markers").isEqualTo(trained.passMarkers());
         assertThat(reopened.firing()).as("firing curves").isEqualTo(trained.firing());
         assertThat(onFx(() -> describe(window.plots().weightHistory().steps()))).as("weight history steps").isEqualTo(weightSteps);
+        assertThat(onFx(() -> describe(window.plots().weightHistories().history(2).steps()))).as("second layer's weight history steps")
+                .isEqualTo(secondLayerSteps);
         assertThat(onFx(() -> controller.comparison().epCurve().size())).as("EP passes on the comparison chart").isEqualTo(2);
         waitUntil("the baseline is back", () -> !controller.comparison().baselineCurveProperty().get().isEmpty());
         assertThat(onFx(() -> controller.comparison().baselineCurveProperty().get())).as("baseline curve").isEqualTo(baseline);
@@ -276,7 +280,7 @@ class ProjectFileWindowTest {
     }
 
     /** Writes each step of a weight history as its time and bin counts, to compare two histories. */
-    private static List<String> describe(List<org.epsnn.views.heatmap.HistogramHistoryView.Step> steps) {
+    private static List<String> describe(List<org.epsnn.views.heatmap.HistogramHistory.Step> steps) {
         List<String> lines = new ArrayList<>();
         for (var step : steps) {
             StringBuilder line = new StringBuilder(step.time() + " " + step.histogram().range() + ":");

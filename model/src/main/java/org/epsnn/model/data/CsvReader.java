@@ -235,25 +235,25 @@ public final class CsvReader {
             }
         }
 
-        private int resolveTargetColumn() throws CsvFormatException {
+        private int resolveTargetColumn() throws CsvTargetColumnException {
             String name = options.targetColumnName();
             if (name != null) {
                 if (header == null) {
-                    throw fileError("the target column '" + name + "' is selected by name, but the file has no "
+                    throw targetError("the target column '" + name + "' is selected by name, but the file has no "
                             + "header line. Select the target column by index, or add a header.");
                 }
                 int found = -1;
                 for (int column = 0; column < columnCount; column++) {
                     if (header[column].equals(name)) {
                         if (found >= 0) {
-                            throw fileError("the header names columns " + (found + 1) + " and " + (column + 1) + " '"
+                            throw targetError("the header names columns " + (found + 1) + " and " + (column + 1) + " '"
                                     + name + "'. Rename one of them, or select the target column by index.");
                         }
                         found = column;
                     }
                 }
                 if (found < 0) {
-                    throw fileError("the header has no column '" + name + "'. Expected one of "
+                    throw targetError("the header has no column '" + name + "'. Expected one of "
                             + String.join(", ", header) + ".");
                 }
                 return found;
@@ -263,7 +263,7 @@ public final class CsvReader {
                 return columnCount - 1;
             }
             if (index >= columnCount) {
-                throw fileError("the target column index " + index + " is outside the " + columnCount + " columns. "
+                throw targetError("the target column index " + index + " is outside the " + columnCount + " columns. "
                         + "Expected a 0-based index from 0 to " + (columnCount - 1) + ".");
             }
             return index;
@@ -530,6 +530,10 @@ public final class CsvReader {
 
         private CsvFormatException fileError(String problem) {
             return new CsvFormatException(file, 0, 0, null, file + ": " + problem);
+        }
+
+        private CsvTargetColumnException targetError(String problem) {
+            return new CsvTargetColumnException(file, file + ": " + problem);
         }
     }
 

@@ -433,7 +433,7 @@ class CsvReaderTest {
             Path file = write("named.csv", "x,y\n1,2\n3,4\n");
 
             assertThatThrownBy(() -> CsvReader.read(file, CsvOptions.defaults().withTargetColumn("label")))
-                    .isInstanceOf(CsvFormatException.class)
+                    .isInstanceOf(CsvTargetColumnException.class)
                     .hasMessageContaining("no column 'label'")
                     .hasMessageContaining("x, y");
         }
@@ -443,7 +443,7 @@ class CsvReaderTest {
             Path file = write("plain.csv", "1,2\n3,4\n");
 
             assertThatThrownBy(() -> CsvReader.read(file, CsvOptions.defaults().withTargetColumn("label")))
-                    .isInstanceOf(CsvFormatException.class)
+                    .isInstanceOf(CsvTargetColumnException.class)
                     .hasMessageContaining("no header line");
         }
 
@@ -452,7 +452,7 @@ class CsvReaderTest {
             Path file = write("indexed.csv", "x,y\n1,2\n3,4\n");
 
             assertThatThrownBy(() -> CsvReader.read(file, CsvOptions.defaults().withTargetColumn(2)))
-                    .isInstanceOf(CsvFormatException.class)
+                    .isInstanceOf(CsvTargetColumnException.class)
                     .hasMessageContaining("index 2 is outside the 2 columns");
         }
 

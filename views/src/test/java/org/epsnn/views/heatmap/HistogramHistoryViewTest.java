@@ -44,11 +44,11 @@ class HistogramHistoryViewTest {
     @Test
     void restoreKeepsSavedStepsAndRange() throws Exception {
         ValueRange range = new ValueRange(-2, 2);
-        List<HistogramHistoryView.Step> saved = List.of(
-                new HistogramHistoryView.Step(100, Histogram.ofCounts(range, new long[] {1, 2, 3, 4}, 0, 0)),
-                new HistogramHistoryView.Step(200, Histogram.ofCounts(range, new long[] {0, 5, 5, 0}, 1, 2)),
-                new HistogramHistoryView.Step(300, Histogram.ofCounts(range, new long[] {2, 2, 2, 4}, 0, 0)),
-                new HistogramHistoryView.Step(400, Histogram.ofCounts(range, new long[] {0, 0, 9, 1}, 0, 0)));
+        List<HistogramHistory.Step> saved = List.of(
+                new HistogramHistory.Step(100, Histogram.ofCounts(range, new long[] {1, 2, 3, 4}, 0, 0)),
+                new HistogramHistory.Step(200, Histogram.ofCounts(range, new long[] {0, 5, 5, 0}, 1, 2)),
+                new HistogramHistory.Step(300, Histogram.ofCounts(range, new long[] {2, 2, 2, 4}, 0, 0)),
+                new HistogramHistory.Step(400, Histogram.ofCounts(range, new long[] {0, 0, 9, 1}, 0, 0)));
 
         onFx(() -> view.restore(range, saved));
 
@@ -61,15 +61,33 @@ class HistogramHistoryViewTest {
     @Test
     void restoreRejectsStepsOnAnotherRange() throws Exception {
         ValueRange range = new ValueRange(-2, 2);
-        List<HistogramHistoryView.Step> mixed = List.of(
-                new HistogramHistoryView.Step(100, Histogram.ofCounts(range, new long[] {1, 2, 3, 4}, 0, 0)),
-                new HistogramHistoryView.Step(200, Histogram.ofCounts(new ValueRange(-3, 3), new long[] {1, 2, 3, 4}, 0, 0)));
+        List<HistogramHistory.Step> mixed = List.of(
+                new HistogramHistory.Step(100, Histogram.ofCounts(range, new long[] {1, 2, 3, 4}, 0, 0)),
+                new HistogramHistory.Step(200, Histogram.ofCounts(new ValueRange(-3, 3), new long[] {1, 2, 3, 4}, 0, 0)));
         onFx(() -> view.addStep(0, new double[] {0, 1}));
 
         Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> onFx(() -> view.restore(range, mixed)));
 
         assertThat(error).as("error").hasStackTraceContaining("expected 4 over");
         assertThat(view.stepCount()).as("steps kept").isEqualTo(1);
+    }
+
+    @Test
+    void showSwitchesHistoryAndKeepsBoth() throws Exception {
+        HistogramHistory other = new HistogramHistory(4, 3);
+        HistogramHistory first = onFx(() -> {
+            view.addStep(0, new double[] {0, 1});
+            HistogramHistory own = view.history();
+            view.show(other);
+            view.addStep(5, new double[] {2, 3});
+            view.addStep(6, new double[] {2, 3});
+            return own;
+        });
+
+        assertThat(view.stepCount()).as("steps on show after switching").isEqualTo(2);
+        assertThat(first.stepCount()).as("steps of the history shown before").isEqualTo(1);
+        onFx(() -> view.show(first));
+        assertThat(view.lastTime()).as("last time after switching back").isEqualTo(0);
     }
 
     @Test
@@ -82,7 +100,7 @@ class HistogramHistoryViewTest {
 
     @Test
     void binnedStepTakesFirstRange() throws Exception {
-        Histogram first = HistogramHistoryView.binStep(new double[] {0, 10}, 4, null);
+        Histogram first = HistogramHistory.binStep(new double[] {0, 10}, 4, null);
 
         assertThat(onFx(() -> view.addBinnedStep(0, first))).as("first binned step accepted").isTrue();
         assertThat(view.valueRange()).isEqualTo(first.range());
@@ -92,8 +110,8 @@ class HistogramHistoryViewTest {
     @Test
     void binnedStepOnOtherRangeIsRejected() throws Exception {
         onFx(() -> view.addStep(0, new double[] {0, 10}));
-        Histogram elsewhere = HistogramHistoryView.binStep(new double[] {3, 4}, 4, null);
-        Histogram matching = HistogramHistoryView.binStep(new double[] {3, 4}, 4, view.valueRange());
+        Histogram elsewhere = HistogramHistory.binStep(new double[] {3, 4}, 4, null);
+        Histogram matching = HistogramHistory.binStep(new double[] {3, 4}, 4, view.valueRange());
 
         assertThat(onFx(() -> view.addBinnedStep(1, elsewhere))).as("step binned on a narrower range").isFalse();
         assertThat(view.stepCount()).as("steps after the rejected one").isEqualTo(1);
@@ -105,7 +123,7 @@ class HistogramHistoryViewTest {
     void spreadingStepWidensRangeAndKeepsCounts() throws Exception {
         onFx(() -> view.addStep(0, new double[] {0, 1, 2, 3}));
         ValueRange first = view.valueRange();
-        Histogram wider = HistogramHistoryView.binStep(new double[] {-30, 0, 1, 40}, 4, first);
+        Histogram wider = HistogramHistory.binStep(new double[] {-30, 0, 1, 40}, 4, first);
 
         assertThat(onFx(() -> view.addBinnedStep(1, wider))).as("step binned on a wider range").isTrue();
         assertThat(view.valueRange().low()).as("low end after widening").isLessThanOrEqualTo(-30);
