@@ -487,7 +487,15 @@ final class PlotsPane {
             layout.put("plots.layer", Integer.toString(layerChoice.getValue()));
         }
         layout.put("plots.neuron", Integer.toString(neuronChoice.getValue()));
-        meanHistories.save(layout);
+    }
+
+    /**
+     * Returns copies of the histories of posterior means, for the project file. They are written
+     * to JSON on the saving thread, because the first write loads the JSON classes and a long
+     * history takes milliseconds.
+     */
+    List<WeightHistoryJson.Saved> savedWeightHistories() {
+        return meanHistories.saved();
     }
 
     /** Restores what {@link #saveLayout} kept; keys that are missing or invalid are ignored. */

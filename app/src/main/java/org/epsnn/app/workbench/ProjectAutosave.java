@@ -72,7 +72,7 @@ final class ProjectAutosave {
             background.execute(() -> {
                 try {
                     Files.createDirectories(target.toAbsolutePath().getParent());
-                    actions.writeState(target, state, done -> {
+                    actions.writeState(target, state.finish(), done -> {
                     });
                     LOG.debug("Autosaved to {}", target);
                 } catch (IOException | RuntimeException e) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.epsnn.model.ep.EpNetwork;
 import org.epsnn.model.project.DataReference;
 import org.epsnn.model.project.ProjectSetup;
 import org.slf4j.Logger;
@@ -448,7 +450,7 @@ final class ProjectFileActions {
             Task<Boolean> task = new Task<>() {
                 @Override
                 protected Boolean call() throws IOException {
-                    return writeState(target, state, done -> updateProgress(done, 1));
+                    return writeState(target, state.finish(), done -> updateProgress(done, 1));
                 }
             };
             task.setOnSucceeded(event -> {
@@ -510,10 +512,26 @@ final class ProjectFileActions {
     }
 
     /**
+     * A project's state as collected on the FX thread. {@link #finish} writes the parts that take
+     * time to turn into text, so call it on the thread that saves.
+     */
+    record StateDraft(ProjectSetup setup, Optional<EpNetwork> posterior, MetricHistory metrics, Map<String, String> layout,
+                      List<WeightHistoryJson.Saved> weightHistories) {
+
+        ProjectState finish() {
+            Map<String, String> complete = new HashMap<>(layout);
+            if (!weightHistories.isEmpty()) {
+                complete.put(WeightHistoryJson.KEY, WeightHistoryJson.write(weightHistories));
+            }
+            return new ProjectState(setup, posterior, metrics, complete);
+        }
+    }
+
+    /**
      * Collects the project state on the FX thread and hands it to {@code receiver}, or null
      * before data is loaded. The posterior copy may arrive after a batch, so this may return first.
      */
-    void buildState(Consumer<ProjectState> receiver) {
+    void buildState(Consumer<StateDraft> receiver) {
         ProjectSetup setup = controller.currentSetup(window.projectDescription());
         if (setup == null) {
             receiver.accept(null);
@@ -523,7 +541,8 @@ final class ProjectFileActions {
         Map<String, String> layout = new HashMap<>();
         window.saveLayout(layout);
         controller.comparison().saveBaseline(layout);
-        controller.requestPosteriorCopy(posterior -> receiver.accept(new ProjectState(setup, posterior, metrics, layout)));
+        List<WeightHistoryJson.Saved> weightHistories = window.plots().savedWeightHistories();
+        controller.requestPosteriorCopy(posterior -> receiver.accept(new StateDraft(setup, posterior, metrics, layout, weightHistories)));
     }
 
     // ---- the prompt and closing ----

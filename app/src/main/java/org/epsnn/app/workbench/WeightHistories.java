@@ -105,8 +105,11 @@ final class WeightHistories {
         }
     }
 
-    /** Adds the histories that have steps to {@code layout} under {@link WeightHistoryJson#KEY}. */
-    void save(Map<String, String> layout) {
+    /**
+     * Returns the histories that have steps, as copies that later steps do not change, so that
+     * they can be written to JSON on another thread. Call on the FX thread.
+     */
+    List<WeightHistoryJson.Saved> saved() {
         List<WeightHistoryJson.Saved> saved = new ArrayList<>();
         for (int layer = 1; layer <= histories.size(); layer++) {
             HistogramHistory history = histories.get(layer - 1);
@@ -114,9 +117,7 @@ final class WeightHistories {
                 saved.add(new WeightHistoryJson.Saved(layer, history.valueRange(), history.steps()));
             }
         }
-        if (!saved.isEmpty()) {
-            layout.put(WeightHistoryJson.KEY, WeightHistoryJson.write(saved));
-        }
+        return List.copyOf(saved);
     }
 
     /**
