@@ -889,7 +889,7 @@ public final class WorkbenchController {
                 : String.format(Locale.ROOT, "pass %d (%d of %d in this run)", statistics.pass(), passInRun, passes);
         // The plots refresh less often while the window's drawing would slow training down; the status bar says so.
         String plots = running && plotStretch > 1
-                ? String.format(Locale.ROOT, " | plots refresh every %d s to spare the CPU", plotStretch * LARGE_SNAPSHOT_INTERVAL_NANOS / 1_000_000_000L)
+                ? String.format(Locale.ROOT, " | plots every %d s", plotStretch * LARGE_SNAPSHOT_INTERVAL_NANOS / 1_000_000_000L)
                 : "";
         return String.format(Locale.ROOT, "%s, %.0f %% | %,.0f samples/s | elapsed %s%s | clipped %.1f %% of weights%s",
                 pass, 100 * statistics.passProgress(), statistics.samplesPerSecond(), duration(elapsed),
