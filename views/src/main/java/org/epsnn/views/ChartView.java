@@ -60,6 +60,12 @@ public abstract class ChartView extends RasterView implements Exportable {
     private static final Logger LOG = LoggerFactory.getLogger(ChartView.class);
     private static final java.util.concurrent.atomic.AtomicBoolean COPY_WARM_UP_STARTED =
             new java.util.concurrent.atomic.AtomicBoolean();
+    /** The thread that makes the first copy of each kind of chart; see {@link #warmUpCopy}. */
+    private static final java.util.concurrent.ExecutorService COPY_WARM_UP = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "chart-copy-warm-up");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Smallest drag, in pixels along each axis, that zooms. A shorter one is a click. */
     private static final double MIN_ZOOM_DRAG = 5;
@@ -177,25 +183,30 @@ public abstract class ChartView extends RasterView implements Exportable {
         if (COPY_WARM_UP_STARTED.getAndSet(true)) {
             return;
         }
-        Thread thread = new Thread(() -> {
-            ChartTheme theme = new ChartTheme();
-            org.jfree.data.xy.XYSeriesCollection lines = new org.jfree.data.xy.XYSeriesCollection();
-            org.jfree.data.xy.YIntervalSeriesCollection band = new org.jfree.data.xy.YIntervalSeriesCollection();
-            List<JFreeChart> charts = List.of(theme.createLineChart(lines, "x", "y"),
-                    theme.createHistogramChart(new org.jfree.data.xy.XYIntervalSeriesCollection(), "x", "count"),
-                    theme.createBarChart(new org.jfree.data.category.DefaultCategoryDataset(), "level", "p", false),
-                    theme.createBandChart(band, lines, "x", "y"));
-            for (JFreeChart chart : charts) {
-                theme.apply(chart);
-                try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
-                    out.writeObject(chart);
-                } catch (IOException | RuntimeException e) {
-                    LOG.debug("Warming up chart copies failed", e);
-                }
+        ChartTheme theme = new ChartTheme();
+        org.jfree.data.xy.XYSeriesCollection lines = new org.jfree.data.xy.XYSeriesCollection();
+        org.jfree.data.xy.YIntervalSeriesCollection band = new org.jfree.data.xy.YIntervalSeriesCollection();
+        warmUpCopy(() -> theme.createLineChart(lines, "x", "y"));
+        warmUpCopy(() -> theme.createHistogramChart(new org.jfree.data.xy.XYIntervalSeriesCollection(), "x", "count"));
+        warmUpCopy(() -> theme.createBarChart(new org.jfree.data.category.DefaultCategoryDataset(), "level", "p", false));
+        warmUpCopy(() -> theme.createBandChart(band, lines, "x", "y"));
+    }
+
+    /**
+     * Serializes the chart that {@code sample} builds on the warm-up thread, so that the first copy
+     * of a chart with the same parts (markers, a second axis, data items) does not inspect their
+     * classes on the FX thread. A subclass calls it once with a chart that has every part it uses.
+     */
+    protected static void warmUpCopy(java.util.function.Supplier<JFreeChart> sample) {
+        COPY_WARM_UP.execute(() -> {
+            try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+                JFreeChart chart = sample.get();
+                new ChartTheme().apply(chart);
+                out.writeObject(chart);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Warming up chart copies failed", e);
             }
-        }, "chart-copy-warm-up");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     private static JFreeChart readChart(byte[] state) {

@@ -54,6 +54,9 @@ public class MetricChart extends ChartView {
     /** Width per marker label, in pixels: room for "pass 100" in the theme's note font. */
     private static final double PIXELS_PER_MARKER_LABEL = 70;
 
+    /** Whether a sample chart went to the copy warm-up; see {@link ChartView#warmUpCopy}. */
+    private static final java.util.concurrent.atomic.AtomicBoolean SAMPLE_COPIED = new java.util.concurrent.atomic.AtomicBoolean();
+
     private final DecimatedXYDataset primary = new DecimatedXYDataset();
     private final DecimatedXYDataset secondary = new DecimatedXYDataset();
     private final Map<String, DecimatedSeries> seriesByName = new LinkedHashMap<>();
@@ -84,6 +87,25 @@ public class MetricChart extends ChartView {
         chart.getXYPlot().setNoDataMessage("no data yet");
         theme.apply(chart);
         setChart(chart);
+        if (!SAMPLE_COPIED.getAndSet(true)) {
+            warmUpCopy(MetricChart::sampleChart);
+        }
+    }
+
+    /**
+     * Builds a chart with every part a metric chart can have: points on both axes, a pass marker
+     * and the note, for the copy warm-up.
+     */
+    static JFreeChart sampleChart() {
+        MetricChart sample = new MetricChart(new ChartTheme(), "x", "y");
+        sample.showSecondaryAxis("y2");
+        sample.addSeries("left");
+        sample.addSeries("right", YAxis.SECONDARY);
+        sample.appendAll("left", new double[] {1, 2}, new double[] {0.5, Double.NaN});
+        sample.append("right", 1, 0.5);
+        sample.addMarker(1, "pass 1");
+        sample.beforeRepaint();
+        return sample.chart;
     }
 
     /**
