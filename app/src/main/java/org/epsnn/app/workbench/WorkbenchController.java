@@ -65,9 +65,9 @@ public final class WorkbenchController {
      * redraw from it, so large networks get fewer, to leave the cores to training.
      */
     private static final long SNAPSHOT_INTERVAL_NANOS = 200_000_000L;
-    // NOTE: with these rates the window trains MNIST on 2 cores at 80 to 89 % of the command line's
-    // speed in the first two passes and about 92 % later. The FX thread still waits over 50 ms a
-    // few times per run (docs/benchmarks.md).
+    // NOTE: with these rates and the refresh budget, the window trained 5 passes of MNIST on 2 cores
+    // at 91 to 100 % of the command line's speed in 7 of 9 runs. Single passes fell to 65 to 90 % in
+    // some, and the FX thread still waited over 50 ms in 7 of 9 runs (docs/benchmarks.md).
     private static final long LARGE_SNAPSHOT_INTERVAL_NANOS = 1_000_000_000L;
     /**
      * Whether a large network's plot refresh follows the {@link RefreshBudget}; the system property
@@ -887,7 +887,7 @@ public final class WorkbenchController {
         // A run that continues a trained posterior names the pass as the accuracy chart's markers do.
         String pass = runFirstPass == 1 ? String.format(Locale.ROOT, "pass %d of %d", passInRun, passes)
                 : String.format(Locale.ROOT, "pass %d (%d of %d in this run)", statistics.pass(), passInRun, passes);
-        // The plots refresh less often while the window's drawing would slow training down; the status bar says so.
+        // The plots refresh less often while the window's drawing would slow training down; the status bar shows the interval.
         String plots = running && plotStretch > 1
                 ? String.format(Locale.ROOT, " | plots every %d s", plotStretch * LARGE_SNAPSHOT_INTERVAL_NANOS / 1_000_000_000L)
                 : "";
