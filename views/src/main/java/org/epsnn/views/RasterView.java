@@ -188,7 +188,18 @@ public abstract class RasterView extends Region {
 
     /** Paints if a repaint is pending and the view shows; called by the repaint queue. */
     final void paintPending() {
-        if (!repaintPending || !shownOnScreen() || viewWidth < 1 || viewHeight < 1) {
+        if (!repaintPending) {
+            return;
+        }
+        if (!shownOnScreen()) {
+            // Hidden since it joined the queue (another tab was selected): park it, or its change
+            // would be lost, because showing it again only looks at parked views.
+            if (getScene() != null) {
+                RepaintQueue.park(this);
+            }
+            return;
+        }
+        if (viewWidth < 1 || viewHeight < 1) {
             return;
         }
         if (paintInFlight) {

@@ -75,4 +75,23 @@ class CanvasViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.paints.get()).as("paints with nothing pending").isEqualTo(paintsBefore + 1);
     }
+
+    @Test
+    void viewHiddenWhileQueuedPaintsWhenShown() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        int paintsBefore = view.paints.get();
+
+        // Queued while on show, hidden before the queue reaches it (as when a tab is selected in between).
+        onFx(() -> {
+            view.change();
+            holder.setVisible(false);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.paints.get()).as("paints while hidden").isEqualTo(paintsBefore);
+
+        // Shown again without a call to repaintIfPending: the next layout pass must find it.
+        onFx(() -> holder.setVisible(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.paints.get()).as("paints after showing again").isEqualTo(paintsBefore + 1);
+    }
 }
