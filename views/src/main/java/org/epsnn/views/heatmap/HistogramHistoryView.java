@@ -150,6 +150,22 @@ public class HistogramHistoryView extends CanvasView {
         return drawing();
     }
 
+    /**
+     * Returns the fraction at the top of the colour scale: the lower median over the steps of each
+     * step's largest bin fraction. A step with every weight in one bin, as the prior gives, then
+     * shows at the darkest colour instead of leaving every other step almost white.
+     */
+    static double colourTop(List<HistogramHistory.Step> steps) {
+        double[] largest = new double[steps.size()];
+        for (int i = 0; i < largest.length; i++) {
+            Histogram histogram = steps.get(i).histogram();
+            largest[i] = histogram.binnedCount() == 0 ? 0 : histogram.maxCount() / (double) histogram.binnedCount();
+        }
+        java.util.Arrays.sort(largest);
+        double median = largest.length == 0 ? 0 : largest[(largest.length - 1) / 2];
+        return median > 0 ? median : 1;
+    }
+
     /** The history as it was when taken; reads nothing else, so that it can paint on the painting thread. */
     private record Drawing(List<HistogramHistory.Step> steps, ValueRange range, String timeLabel, String valueLabel, int binCount,
                            ChartTheme theme) implements Picture {
@@ -180,15 +196,13 @@ public class HistogramHistoryView extends CanvasView {
                 return;
             }
 
-            double maxFraction = 0;
-            for (HistogramHistory.Step step : steps) {
-                maxFraction = Math.max(maxFraction, fraction(step.histogram(), step.histogram().maxCount()));
-            }
-            ValueRange colorRange = new ValueRange(0, maxFraction > 0 ? maxFraction : 1);
+            double top = colourTop(steps);
+            ValueRange colorRange = new ValueRange(0, top);
+            boolean clipped = steps.stream().anyMatch(step -> fraction(step.histogram(), step.histogram().maxCount()) > top);
 
             String note = noteText();
             double noteHeight = note.isEmpty() ? 0 : TextMeasure.lineHeight(theme().noteFont()) + 4;
-            String caption = "fraction of the step's values";
+            String caption = clipped ? "fraction of the step's values (capped)" : "fraction of the step's values";
             double barWidth = ColorBar.width(theme(), colorRange, caption);
             Rectangle2D plotBounds = new Rectangle2D.Double(4, 4, Math.max(1, width - barWidth - 24),
                     Math.max(1, height - 8 - noteHeight));

@@ -160,4 +160,17 @@ class HistogramHistoryViewTest {
         List<String> lines = ExportChecks.assertCsv(csv, "time,bin_low,bin_high,count");
         assertThat(lines).hasSize(9).contains("1.0,0.0,1.0,1", "1.0,3.0,4.0,1", "2.0,1.0,2.0,1");
     }
+
+    @Test
+    void colourScaleIgnoresOneBinPrior() {
+        ValueRange range = new ValueRange(-2, 2);
+        List<HistogramHistory.Step> steps = List.of(
+                new HistogramHistory.Step(0, Histogram.ofCounts(range, new long[] {0, 10, 0, 0}, 0, 0)),
+                new HistogramHistory.Step(10, Histogram.ofCounts(range, new long[] {2, 3, 3, 2}, 0, 0)),
+                new HistogramHistory.Step(20, Histogram.ofCounts(range, new long[] {1, 4, 4, 1}, 0, 0)));
+
+        assertThat(HistogramHistoryView.colourTop(steps)).as("lower median of 1.0, 0.3 and 0.4").isEqualTo(0.4);
+        assertThat(HistogramHistoryView.colourTop(steps.subList(0, 2))).as("lower median of 1.0 and 0.3").isEqualTo(0.3);
+        assertThat(HistogramHistoryView.colourTop(List.of())).as("no steps").isEqualTo(1.0);
+    }
 }
