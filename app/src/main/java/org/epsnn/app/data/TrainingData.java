@@ -27,9 +27,13 @@ import org.epsnn.model.project.DataReference;
  *     pixels for images, real values for everything else
  * @param targetMean per-target mean of the training targets (regression), empty for classification
  * @param targetScale per-target standard deviation of the training targets (regression), empty for classification
+ * @param featureMean per-feature mean that CSV features were standardised with, fitted on the training split.
+ *     Empty for built-in and MNIST data, because the engine takes them as they are generated or read.
+ * @param featureScale per-feature standard deviation that CSV features were divided by (1 for a constant
+ *     column); empty where {@code featureMean} is
  */
 public record TrainingData(Dataset train, Dataset test, Source source, InputEncoding defaultEncoding,
-                    double[] targetMean, double[] targetScale) {
+                    double[] targetMean, double[] targetScale, double[] featureMean, double[] featureScale) {
 
     /** The kinds of {@code --dataset} value. */
     public enum Source {
@@ -96,7 +100,7 @@ public record TrainingData(Dataset train, Dataset test, Source source, InputEnco
         Standardiser standardiser = Standardiser.fit(split.train());
         Dataset train = split.train().withFeatures(standardiser.standardiseFeatures(split.train().features()));
         Dataset test = split.test().withFeatures(standardiser.standardiseFeatures(split.test().features()));
-        return of(train, test, Source.CSV);
+        return of(train, test, Source.CSV, standardiser.featureMeans(), standardiser.featureStandardDeviations());
     }
 
     /**
@@ -125,6 +129,10 @@ public record TrainingData(Dataset train, Dataset test, Source source, InputEnco
     }
 
     private static TrainingData of(Dataset train, Dataset test, Source source) {
+        return of(train, test, source, new double[0], new double[0]);
+    }
+
+    private static TrainingData of(Dataset train, Dataset test, Source source, double[] featureMean, double[] featureScale) {
         InputEncoding encoding = train.isImage() ? InputEncoding.THRESHOLD_HALF : InputEncoding.REAL;
         double[] mean = new double[0];
         double[] scale = new double[0];
@@ -133,12 +141,12 @@ public record TrainingData(Dataset train, Dataset test, Source source, InputEnco
             mean = targets.targetMeans();
             scale = targets.targetStandardDeviations();
         }
-        return new TrainingData(train, test, source, encoding, mean, scale);
+        return new TrainingData(train, test, source, encoding, mean, scale, featureMean, featureScale);
     }
 
     /** Returns the same data with only the first {@code count} training samples. */
     public TrainingData withTrainingSamples(int count) {
-        return of(train.head(count), test, source);
+        return of(train.head(count), test, source, featureMean, featureScale);
     }
 
     /** Returns whether the targets are classes. */

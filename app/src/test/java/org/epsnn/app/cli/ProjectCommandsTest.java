@@ -184,6 +184,46 @@ class ProjectCommandsTest {
     }
 
     @Test
+    void csvExportWritesFeatureScaling() throws IOException {
+        Path csv = folder.resolve("scaled.csv");
+        StringBuilder rows = new StringBuilder("height,weight,label\n");
+        for (int i = 0; i < 40; i++) {
+            rows.append(150 + i).append(',').append(i % 2 == 0 ? "70" : "50").append(',').append(i % 2).append('\n');
+        }
+        Files.writeString(csv, rows);
+        Path file = folder.resolve("scaled.epsnn");
+        CommandRun trained = CommandRun.of("train", "--dataset", csv.toString(), "--target", "label", "--layers", "auto-4-auto",
+                "--passes", "1", "--threads", "1", "--save", file.toString());
+        assertThat(trained.exitCode()).as("stderr: %s", trained.err()).isZero();
+        Path out = folder.resolve("scaled-posterior");
+
+        CommandRun run = CommandRun.of("export", file.toString(), "--to", out.toString());
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+        assertThat(run.out()).contains("feature-scaling.csv");
+        List<String> lines = Files.readAllLines(out.resolve("feature-scaling.csv"));
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("feature,mean,standard_deviation");
+        String[] height = lines.get(1).split(",");
+        String[] weight = lines.get(2).split(",");
+        assertThat(height[0]).isEqualTo("height");
+        assertThat(weight[0]).isEqualTo("weight");
+        // The training split contains most of the 40 rows, so its means lie near those of all rows.
+        assertThat(Double.parseDouble(height[1])).isBetween(160.0, 180.0);
+        assertThat(Double.parseDouble(height[2])).isBetween(8.0, 16.0);
+        assertThat(Double.parseDouble(weight[1])).isBetween(55.0, 65.0);
+        assertThat(Double.parseDouble(weight[2])).isBetween(9.0, 11.0);
+
+        Files.delete(csv);
+        CommandRun missing = CommandRun.of("export", file.toString(), "--to", folder.resolve("without-data").toString());
+
+        assertThat(missing.exitCode()).as("the posterior still exports").isZero();
+        assertThat(missing.err()).contains("feature-scaling.csv was not written").contains(csv.toString());
+        assertThat(folder.resolve("without-data").resolve("layer-1-mean.npy")).exists();
+        assertThat(folder.resolve("without-data").resolve("feature-scaling.csv")).doesNotExist();
+    }
+
+    @Test
     void csvProjectReportsMovedAndChangedFile() throws IOException {
         Path csv = folder.resolve("rings.csv");
         Files.copy(Path.of("..", "samples", "rings.csv"), csv);

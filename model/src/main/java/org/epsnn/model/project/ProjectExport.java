@@ -65,6 +65,35 @@ public final class ProjectExport {
         return written;
     }
 
+    /**
+     * Writes the mean and standard deviation that each input feature was standardised with, one
+     * row per feature under the header {@code feature,mean,standard_deviation}, so that the
+     * exported weights can be applied to raw rows as {@code (x - mean) / standard_deviation}.
+     */
+    public static Path writeFeatureScaling(Path file, List<String> features, double[] means, double[] deviations)
+            throws IOException {
+        if (features.size() != means.length || means.length != deviations.length) {
+            throw new IllegalArgumentException("Feature scaling needs one mean and one standard deviation per feature, got "
+                    + features.size() + " features, " + means.length + " means and " + deviations.length + " deviations");
+        }
+        return atomically(file, out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            writer.write("feature,mean,standard_deviation\n");
+            for (int f = 0; f < means.length; f++) {
+                writer.write(csvField(features.get(f)) + "," + means[f] + "," + deviations[f] + "\n");
+            }
+            writer.flush();
+        });
+    }
+
+    /** Quotes a CSV field that contains a comma, a quote or a line break. */
+    private static String csvField(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
     /** Writes a metric history as CSV, one row per pass under a header. */
     public static Path writeMetrics(Path file, List<PassSummary> history) throws IOException {
         return atomically(file, out -> {
