@@ -415,6 +415,17 @@ final class PlotsPane {
         if (drained.startSnapshot() != null && stepAwaited) {
             stepBaseline = drained.startSnapshot();
         }
+        List<TrainingSnapshot> historySteps = new ArrayList<>();
+        TrainingSnapshot start = drained.startSnapshot();
+        if (start != null && start.samplesSeen() == 0) {
+            // A run from the prior: its first step, so that even a short run shows where it started.
+            historySteps.add(start);
+            recordFiring(start);
+        }
+        if (drained.snapshot() != null) {
+            historySteps.add(drained.snapshot());
+        }
+        meanHistories.add(historySteps);
         if (drained.snapshot() != null) {
             TrainingSnapshot latest = drained.snapshot();
             if (!stepAwaited && stepChanges != null && latest.samplesSeen() > stepChanges.toSamples()) {
@@ -427,7 +438,6 @@ final class PlotsPane {
             }
             lastSnapshot = latest;
             uncertaintyPanel.setSnapshot(lastSnapshot);
-            meanHistories.add(lastSnapshot);
             recordFiring(lastSnapshot);
             redrawSelectedTab();
         }

@@ -114,8 +114,9 @@ public final class TrainingService extends Service<TrainingService.Outcome> {
                     if (run.probePoints() != null && run.probePoints().length > 0) {
                         trainer.setProbePoints(run.probePoints());
                     }
-                    if (run.control().isPaused()) {
-                        // A run that starts with a single step shows what that step changed, so it needs the posterior before it.
+                    if (run.control().isPaused() || network.samplesSeen() == 0) {
+                        // A run that starts with a single step shows what that step changed, so it needs the
+                        // posterior before it. A run from the prior starts the weight and firing histories with it.
                         run.feed().runStartSnapshotTaken(trainer.snapshot());
                     }
                     run.control().requestSnapshot();

@@ -29,12 +29,20 @@ final class WeightHistories {
     private final LatestRequestExecutor<Job, Binned> binning = new LatestRequestExecutor<>("weight-history",
             WeightHistories::bin, this::append, error -> { /* Logged by the executor; the histories keep their steps. */ });
 
-    /** One snapshot's posterior means of every layer, with the ranges of the histories when it was taken. */
-    private record Job(long generation, double samplesSeen, List<double[]> means, int bins, List<ValueRange> ranges) {
+    /**
+     * The posterior means of every layer of one or more snapshots, oldest first, with the ranges of
+     * the histories when they were taken. One job carries them all, because the executor keeps
+     * only the latest job waiting.
+     */
+    private record Job(long generation, List<Step> steps, int bins, List<ValueRange> ranges) {
     }
 
-    /** The histograms of a {@link Job}, one per layer. */
-    private record Binned(Job job, List<Histogram> histograms) {
+    /** One snapshot's samples seen and posterior means, one array per layer. */
+    private record Step(double samplesSeen, List<double[]> means) {
+    }
+
+    /** The histograms of a {@link Job}: per step, one per layer. */
+    private record Binned(Job job, List<List<Histogram>> histograms) {
     }
 
     WeightHistories(HistogramHistoryView view) {
@@ -69,19 +77,45 @@ final class WeightHistories {
 
     /** Bins the posterior means of every layer of {@code snapshot} in the background and appends them as a step. */
     void add(TrainingSnapshot snapshot) {
-        List<double[]> means = new ArrayList<>();
+        add(List.of(snapshot));
+    }
+
+    /**
+     * Bins the posterior means of every layer of {@code snapshots} (oldest first, all of one
+     * network) in the background and appends a step for each.
+     */
+    void add(List<TrainingSnapshot> snapshots) {
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        int depth = snapshots.get(0).layers().size();
+        List<Step> steps = new ArrayList<>();
+        for (TrainingSnapshot snapshot : snapshots) {
+            List<double[]> means = new ArrayList<>();
+            for (int layer = 1; layer <= depth; layer++) {
+                means.add(snapshot.layers().get(layer - 1).means());
+            }
+            steps.add(new Step(snapshot.samplesSeen(), means));
+        }
         List<ValueRange> ranges = new ArrayList<>();
-        for (int layer = 1; layer <= snapshot.layers().size(); layer++) {
-            means.add(snapshot.layers().get(layer - 1).means());
+        for (int layer = 1; layer <= depth; layer++) {
             ranges.add(history(layer).valueRange());
         }
-        binning.submit(new Job(generation, snapshot.samplesSeen(), means, view.binCount(), ranges));
+        binning.submit(new Job(generation, List.copyOf(steps), view.binCount(), ranges));
     }
 
     private static Binned bin(Job job) {
-        List<Histogram> histograms = new ArrayList<>();
-        for (int layer = 0; layer < job.means().size(); layer++) {
-            histograms.add(HistogramHistory.binStep(job.means().get(layer), job.bins(), job.ranges().get(layer)));
+        List<ValueRange> ranges = new ArrayList<>(job.ranges());
+        List<List<Histogram>> histograms = new ArrayList<>();
+        for (Step step : job.steps()) {
+            List<Histogram> layers = new ArrayList<>();
+            for (int layer = 0; layer < step.means().size(); layer++) {
+                Histogram histogram = HistogramHistory.binStep(step.means().get(layer), job.bins(), ranges.get(layer));
+                // A history without a range takes the first step's, so later steps of the job bin on it too.
+                ranges.set(layer, histogram.range());
+                layers.add(histogram);
+            }
+            histograms.add(layers);
         }
         return new Binned(job, histograms);
     }
@@ -92,15 +126,19 @@ final class WeightHistories {
             // Binned for histories that a reset or restore has replaced since.
             return;
         }
-        for (int layer = 1; layer <= binned.histograms().size(); layer++) {
-            HistogramHistory history = history(layer);
-            if (job.samplesSeen() <= history.lastTime()) {
-                // A posterior already on show, such as a reopened project's last step.
-                continue;
-            }
-            if (!history.addBinnedStep(job.samplesSeen(), binned.histograms().get(layer - 1))) {
-                // Binned on a range that another step has widened since: bin again here.
-                history.addStep(job.samplesSeen(), job.means().get(layer - 1));
+        for (int index = 0; index < job.steps().size(); index++) {
+            Step step = job.steps().get(index);
+            List<Histogram> layers = binned.histograms().get(index);
+            for (int layer = 1; layer <= layers.size(); layer++) {
+                HistogramHistory history = history(layer);
+                if (step.samplesSeen() <= history.lastTime()) {
+                    // A posterior already on show, such as a reopened project's last step.
+                    continue;
+                }
+                if (!history.addBinnedStep(step.samplesSeen(), layers.get(layer - 1))) {
+                    // Binned on a range that another step has widened since: bin again here.
+                    history.addStep(step.samplesSeen(), step.means().get(layer - 1));
+                }
             }
         }
     }

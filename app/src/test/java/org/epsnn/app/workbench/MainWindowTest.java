@@ -187,6 +187,19 @@ class MainWindowTest {
     }
 
     @Test
+    void runFromPriorStartsHistoriesAtZero(FxRobot robot) throws Exception {
+        load("strokes");
+        WindowTestSupport.train(controller, 1);
+        long trained = samplesSeen();
+        waitUntil("the history reaches the trained posterior", () -> window.plots().weightHistory().lastTime() == trained);
+
+        var steps = onFx(() -> window.plots().weightHistory().steps());
+
+        assertThat(steps.get(0).time()).as("time of the first step of layer 1").isZero();
+        assertThat(steps).as("steps after the prior's").hasSizeGreaterThan(1);
+    }
+
+    @Test
     void thresholdAboveEveryFeatureWarns(FxRobot robot) throws Exception {
         load("strokes");
 
