@@ -77,8 +77,27 @@ final class ProjectExports {
                 controller.showMessage("There is no trained posterior to export; train first.");
                 return;
             }
-            run("Exporting the posterior", () -> store.exportPosterior(copy.get(), format, file.get()));
+            // The data the posterior was trained on: new data discards the posterior, so they belong together.
+            org.epsnn.app.data.TrainingData data = controller.dataProperty().get();
+            run("Exporting the posterior", () -> {
+                List<Path> written = new java.util.ArrayList<>(store.exportPosterior(copy.get(), format, file.get()));
+                if (data != null && data.featureMean().length > 0) {
+                    written.add(org.epsnn.model.project.ProjectExport.writeFeatureScaling(featureScalingFile(file.get()),
+                            data.train().featureNames(), data.featureMean(), data.featureScale()));
+                }
+                return written;
+            });
         });
+    }
+
+    /**
+     * Names the feature scaling of a posterior exported to {@code file}: {@code NAME.feature-scaling.csv}
+     * beside it, where NAME is the file name without its extension.
+     */
+    static Path featureScalingFile(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".feature-scaling.csv");
     }
 
     private interface Export {

@@ -74,4 +74,11 @@ class PosteriorExportTest {
             return network.layer(layer).posteriorMoments(runner);
         }
     }
+
+    @Test
+    void featureScalingSitsBesideExport() {
+        assertThat(ProjectExports.featureScalingFile(Path.of("out", "rings.csv")))
+                .isEqualTo(Path.of("out", "rings.feature-scaling.csv"));
+        assertThat(ProjectExports.featureScalingFile(Path.of("posterior"))).isEqualTo(Path.of("posterior.feature-scaling.csv"));
+    }
 }
