@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.epsnn.app.data.TrainingData;
+import org.epsnn.model.project.DataFileChangedException;
 import org.epsnn.model.project.DataFiles;
 import org.epsnn.model.project.DataReference;
+import org.epsnn.model.project.MissingDataFileException;
 import org.epsnn.model.project.Project;
 import org.epsnn.model.project.ProjectExport;
 import org.epsnn.model.project.ProjectFiles;
@@ -50,7 +54,7 @@ public final class ExportCommand implements Callable<Integer> {
                     + " first, for example with 'epsnn train --resume " + projectFile + " --passes 1 --save trained.epsnn'.");
         }
         Files.createDirectories(folder);
-        List<Path> written = new java.util.ArrayList<>(ProjectExport.write(project, folder));
+        List<Path> written = new ArrayList<>(ProjectExport.write(project, folder));
         if (project.setup().data().kind() == DataReference.Kind.CSV) {
             writeFeatureScaling(project).ifPresent(written::add);
         }
@@ -67,7 +71,7 @@ public final class ExportCommand implements Callable<Integer> {
      * the file is missing or changed, prints a warning and writes nothing, because the posterior
      * files are still valid and only the scaling of raw rows is unknown.
      */
-    private java.util.Optional<Path> writeFeatureScaling(Project project) throws IOException {
+    private Optional<Path> writeFeatureScaling(Project project) throws IOException {
         DataReference reference = project.setup().data();
         TrainingData data;
         try {
@@ -75,9 +79,9 @@ public final class ExportCommand implements Callable<Integer> {
             data = TrainingData.of(reference, DataFiles.resolve(reference, projectFile));
         } catch (IOException | IllegalArgumentException e) {
             // The data exceptions suggest --dataset, which export does not take, so name only the problem.
-            String problem = e instanceof org.epsnn.model.project.MissingDataFileException missing
+            String problem = e instanceof MissingDataFileException missing
                     ? "data file " + missing.missing() + " not found"
-                    : e instanceof org.epsnn.model.project.DataFileChangedException changed
+                    : e instanceof DataFileChangedException changed
                     ? "data file " + changed.file() + " changed since the project was saved"
                     : e.getMessage();
             PrintWriter err = spec.commandLine().getErr();
@@ -85,9 +89,9 @@ public final class ExportCommand implements Callable<Integer> {
                     + " features standardised with the training split's means and standard deviations; put the"
                     + " project's CSV file back and run export again to write them.");
             err.flush();
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(ProjectExport.writeFeatureScaling(folder.resolve("feature-scaling.csv"),
+        return Optional.of(ProjectExport.writeFeatureScaling(folder.resolve("feature-scaling.csv"),
                 data.train().featureNames(), data.featureMean(), data.featureScale()));
     }
 }

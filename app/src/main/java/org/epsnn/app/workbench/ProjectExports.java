@@ -2,11 +2,14 @@ package org.epsnn.app.workbench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javafx.concurrent.Task;
+import org.epsnn.app.data.TrainingData;
+import org.epsnn.model.project.ProjectExport;
 import org.epsnn.views.export.CsvWriter;
 
 /**
@@ -78,11 +81,11 @@ final class ProjectExports {
                 return;
             }
             // The data the posterior was trained on: new data discards the posterior, so they belong together.
-            org.epsnn.app.data.TrainingData data = controller.dataProperty().get();
+            TrainingData data = controller.dataProperty().get();
             run("Exporting the posterior", () -> {
-                List<Path> written = new java.util.ArrayList<>(store.exportPosterior(copy.get(), format, file.get()));
+                List<Path> written = new ArrayList<>(store.exportPosterior(copy.get(), format, file.get()));
                 if (data != null && data.featureMean().length > 0) {
-                    written.add(org.epsnn.model.project.ProjectExport.writeFeatureScaling(featureScalingFile(file.get()),
+                    written.add(ProjectExport.writeFeatureScaling(featureScalingFile(file.get()),
                             data.train().featureNames(), data.featureMean(), data.featureScale()));
                 }
                 return written;

@@ -159,13 +159,18 @@ class MainWindowTest {
         assertThat(onFx(() -> (Object) layers.getValue())).as("layer on show after a step").isEqualTo(1);
     }
 
-    @Test
-    void weightsTabKeepsEachLayersHistory(FxRobot robot) throws Exception {
+    /** Trains one pass on the stroke digits and waits until the first layer's history has the trained posterior. */
+    private void trainStrokesUntilHistoryCatchesUp() throws Exception {
         load("strokes");
         WindowTestSupport.train(controller, 1);
         long trained = samplesSeen();
         // The step of the last snapshot is binned in the background after the run ends.
         waitUntil("the first layer's history reaches the trained posterior", () -> window.plots().weightHistory().lastTime() == trained);
+    }
+
+    @Test
+    void weightsTabKeepsEachLayersHistory(FxRobot robot) throws Exception {
+        trainStrokesUntilHistoryCatchesUp();
         javafx.scene.control.ComboBox<?> layers = robot.lookup("#plots-layer").queryAs(javafx.scene.control.ComboBox.class);
         var firstLayerSteps = onFx(() -> window.plots().weightHistory().steps());
         assertThat(firstLayerSteps).as("steps of layer 1").hasSizeGreaterThan(1);
@@ -188,10 +193,7 @@ class MainWindowTest {
 
     @Test
     void runFromPriorStartsHistoriesAtZero(FxRobot robot) throws Exception {
-        load("strokes");
-        WindowTestSupport.train(controller, 1);
-        long trained = samplesSeen();
-        waitUntil("the history reaches the trained posterior", () -> window.plots().weightHistory().lastTime() == trained);
+        trainStrokesUntilHistoryCatchesUp();
 
         var steps = onFx(() -> window.plots().weightHistory().steps());
 
@@ -375,7 +377,7 @@ class MainWindowTest {
         assertThat(curve.y()[2]).as("after the third batch, weighted by batch size").isEqualTo(85.0 / 120);
     }
 
-    /** A classification batch of {@code size} samples, for feeding the plots without training. */
+    /** Builds a classification batch of {@code size} samples, for feeding the plots without training. */
     private static BatchStatistics batch(int number, int size, long samplesSeen, double accuracy) {
         return new BatchStatistics(1, number, 10, size, samplesSeen, (int) samplesSeen, 1000, -0.5, accuracy,
                 new double[] {0.1, 0.1}, 0, 0.1 * number, 100);

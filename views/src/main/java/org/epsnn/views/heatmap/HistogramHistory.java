@@ -10,7 +10,7 @@ import org.epsnn.views.draw.ValueRange;
 
 /**
  * Histograms of a set of values over time, one step per time, as a {@link HistogramHistoryView}
- * draws them. Only the last {@code maxSteps} steps are kept, so a history holds at most
+ * draws them. Only the last {@code maxSteps} steps are kept, so a history keeps at most
  * {@code maxSteps x binCount} counts however long it runs.
  *
  * <p>All steps share one value range, so that rows line up. The range is fixed by
@@ -72,7 +72,7 @@ public final class HistogramHistory {
         onChange.run();
     }
 
-    /** The binned range, or null before a range was set or a step with finite values arrived. */
+    /** Returns the binned range, or null before a range was set or a step with finite values arrived. */
     public ValueRange valueRange() {
         return range;
     }

@@ -69,7 +69,7 @@ public class HistogramHistoryView extends CanvasView {
         requestRepaint();
     }
 
-    /** The history on show. */
+    /** Returns the history on show. */
     public HistogramHistory history() {
         return history;
     }
