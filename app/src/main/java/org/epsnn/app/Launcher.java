@@ -61,6 +61,7 @@ public final class Launcher {
             System.exit(2);
         }
         if (args.length == 0 || args.length == 1 && isProjectFile(args[0])) {
+            org.epsnn.app.workbench.RenderingSettings.apply();
             javafx.application.Application.launch(org.epsnn.app.workbench.WorkbenchApplication.class, args);
             return;
         }

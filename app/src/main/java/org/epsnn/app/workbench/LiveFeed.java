@@ -28,14 +28,27 @@ public final class LiveFeed implements TrainingListener {
 
     /**
      * The result of a drain: the newest statistics and snapshot (or null), the snapshot taken
-     * before a run's first batch when the run started stepping (or null), and the queued events.
+     * before a run's first batch when the run started stepping (or null), the queued events, and
+     * the snapshots taken at the end of each pass, oldest first. The newest snapshot is never older
+     * than the last of them.
      */
     public record Drained(BatchStatistics latestBatch, List<BatchStatistics> batches, TrainingSnapshot snapshot,
-                          TrainingSnapshot startSnapshot, List<EvaluationPoint> evaluations, List<PassSummary> passes) {
+                          TrainingSnapshot startSnapshot, List<EvaluationPoint> evaluations, List<PassSummary> passes,
+                          List<TrainingSnapshot> passSnapshots) {
+        /** A drain with no pass-end snapshots. */
+        public Drained(BatchStatistics latestBatch, List<BatchStatistics> batches, TrainingSnapshot snapshot,
+                       TrainingSnapshot startSnapshot, List<EvaluationPoint> evaluations, List<PassSummary> passes) {
+            this(latestBatch, batches, snapshot, startSnapshot, evaluations, passes, List.of());
+        }
+
         public boolean isEmpty() {
-            return latestBatch == null && snapshot == null && startSnapshot == null && evaluations.isEmpty() && passes.isEmpty();
+            return latestBatch == null && snapshot == null && startSnapshot == null && evaluations.isEmpty() && passes.isEmpty()
+                    && passSnapshots.isEmpty();
         }
     }
+
+    /** Pass-end snapshots kept at most between two drains; the oldest go first. */
+    static final int MAX_PASS_SNAPSHOTS = 100;
 
     private final AtomicReference<BatchStatistics> latestBatch = new AtomicReference<>();
     private final AtomicReference<TrainingSnapshot> latestSnapshot = new AtomicReference<>();
@@ -43,6 +56,7 @@ public final class LiveFeed implements TrainingListener {
     private final ConcurrentLinkedQueue<BatchStatistics> batches = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<EvaluationPoint> evaluations = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<PassSummary> passes = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<TrainingSnapshot> passSnapshots = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queuedBatches = new AtomicInteger();
     private final int batchStride;
 
@@ -81,6 +95,20 @@ public final class LiveFeed implements TrainingListener {
     }
 
     /**
+     * Publishes the posterior at the end of a pass. Unlike the snapshots taken on request, which
+     * replace each other, each one reaches the FX thread, so that the weight and firing histories
+     * of a run whose passes end faster than the plots refresh still get a step per pass.
+     */
+    public void passSnapshotTaken(TrainingSnapshot snapshot) {
+        if (passSnapshots.size() >= MAX_PASS_SNAPSHOTS) {
+            passSnapshots.poll();
+        }
+        // The latest slot first: a drain that finds this snapshot in the queue then also finds it, or a newer one, there.
+        latestSnapshot.set(snapshot);
+        passSnapshots.add(snapshot);
+    }
+
+    /**
      * Publishes the posterior before a run's first batch, kept apart from the latest snapshot so
      * that the snapshot after the first batch does not replace it before the FX thread reads both.
      */
@@ -111,7 +139,17 @@ public final class LiveFeed implements TrainingListener {
         while ((pass = passes.poll()) != null) {
             passList.add(pass);
         }
-        return new Drained(latestBatch.getAndSet(null), batchList, latestSnapshot.getAndSet(null), startSnapshot.getAndSet(null),
-                evaluationList, passList);
+        List<TrainingSnapshot> passSnapshotList = new ArrayList<>();
+        TrainingSnapshot passSnapshot;
+        while ((passSnapshot = passSnapshots.poll()) != null) {
+            passSnapshotList.add(passSnapshot);
+        }
+        TrainingSnapshot latest = latestSnapshot.getAndSet(null);
+        if (latest == null && !passSnapshotList.isEmpty()) {
+            // An earlier drain took this one from the latest slot before it reached the queue.
+            latest = passSnapshotList.get(passSnapshotList.size() - 1);
+        }
+        return new Drained(latestBatch.getAndSet(null), batchList, latest, startSnapshot.getAndSet(null),
+                evaluationList, passList, passSnapshotList);
     }
 }

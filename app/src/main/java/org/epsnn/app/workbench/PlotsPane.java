@@ -90,6 +90,7 @@ final class PlotsPane {
     private final UncertaintyPanel uncertaintyPanel;
     private final Tab weightsTab;
     private final Tab fieldsTab;
+    private final Label fieldsHint = new Label("(or click a receptive field in the Receptive fields tab)");
     private final Tab spikesTab;
     private final Tab padTab;
     private final Tab uncertaintyTab;
@@ -184,6 +185,7 @@ final class PlotsPane {
         tabs.getTabs().add(weightsTab);
         fieldsTab = tab("Receptive fields", fieldsPanel());
         tabs.getTabs().add(fieldsTab);
+        fieldsHint.visibleProperty().bind(fieldsTab.disableProperty().not());
         spikesTab = tab("Spikes", spikesPanel());
         tabs.getTabs().add(spikesTab);
         padTab = tab("Digit pad", padPanel.node());
@@ -238,8 +240,10 @@ final class PlotsPane {
     private Node weightsPanel() {
         layerChoice.setPromptText("layer");
         layerChoice.setId("plots-layer");
-        HBox controls = new HBox(8, new Label("Layer"), layerChoice, new Label("Neuron"), neuronChoice,
-                new Label("(click a receptive field to choose a neuron)"));
+        fieldsHint.setId("weights-fields-hint");
+        // Only image data has receptive fields to click; the hint goes with the tab that shows them.
+        fieldsHint.managedProperty().bind(fieldsHint.visibleProperty());
+        HBox controls = new HBox(8, new Label("Layer"), layerChoice, new Label("Neuron"), neuronChoice, fieldsHint);
         controls.setPadding(new Insets(4));
         GridPane grid = new GridPane();
         grid.add(meanHistogram, 0, 0);
@@ -421,6 +425,13 @@ final class PlotsPane {
             // A run from the prior: its first step, so that even a short run shows where it started.
             historySteps.add(start);
             recordFiring(start);
+        }
+        for (TrainingSnapshot passEnd : drained.passSnapshots()) {
+            // Each pass's last posterior, also when several passes ended since the last drain.
+            if (passEnd != drained.snapshot()) {
+                historySteps.add(passEnd);
+                recordFiring(passEnd);
+            }
         }
         if (drained.snapshot() != null) {
             historySteps.add(drained.snapshot());
@@ -801,7 +812,7 @@ final class PlotsPane {
     }
 
     private void recordFiring(TrainingSnapshot snapshot) {
-        if (snapshot.spikeProbabilities().length == 0 || snapshot.samplesSeen() == firingSamples) {
+        if (snapshot.spikeProbabilities().length == 0 || snapshot.samplesSeen() <= firingSamples) {
             return;
         }
         firingSamples = snapshot.samplesSeen();

@@ -270,7 +270,7 @@ final class ProjectFileActions {
         ProjectState state = opened.state();
         controller.openProject(state, choice.get(),
                 error -> dialogs.showError("Could not load the project's data", error.getMessage() + "\n\nThe open project is unchanged."),
-                () -> runInTurns(
+                () -> FxTurns.run(
                         () -> window.showProject(setup),
                         () -> window.plots().showMetricHistory(state.metrics()),
                         () -> window.restoreLayout(state.layout()),
@@ -295,23 +295,6 @@ final class ProjectFileActions {
                             }
                             opened.notes().forEach(note -> controller.showMessage(note));
                         }));
-    }
-
-    /**
-     * Runs {@code steps} on the FX thread one task at a time, each posted when the one before has
-     * finished, so that a frame or a click can come between two steps of applying a large project.
-     */
-    private static void runInTurns(Runnable... steps) {
-        runFrom(steps, 0);
-    }
-
-    private static void runFrom(Runnable[] steps, int first) {
-        if (first < steps.length) {
-            steps[first].run();
-            if (first + 1 < steps.length) {
-                Platform.runLater(() -> runFrom(steps, first + 1));
-            }
-        }
     }
 
     /**

@@ -96,14 +96,25 @@ public final class TrainingService extends Service<TrainingService.Outcome> {
                         run.feed().evaluated(samplesSeen, pass, runningTrainAccuracy, test);
                     }
 
+                    /** Whether the next snapshot is the one asked for at the end of a pass. */
+                    private boolean passEnded;
+
                     @Override
                     public void passCompleted(PassSummary summary) {
                         run.feed().passCompleted(summary);
+                        // The trainer takes requested snapshots right after this call, so each pass ends with one.
+                        passEnded = true;
+                        run.control().requestSnapshot();
                     }
 
                     @Override
                     public void snapshotTaken(org.epsnn.model.training.TrainingSnapshot snapshot) {
-                        run.feed().snapshotTaken(snapshot);
+                        if (passEnded) {
+                            passEnded = false;
+                            run.feed().passSnapshotTaken(snapshot);
+                        } else {
+                            run.feed().snapshotTaken(snapshot);
+                        }
                     }
                 };
 

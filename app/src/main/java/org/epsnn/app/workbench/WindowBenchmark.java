@@ -49,6 +49,7 @@ public final class WindowBenchmark {
                 System.exit(2);
             }
         }
+        RenderingSettings.apply();
         Application.launch(Run.class, args);
     }
 

@@ -313,23 +313,28 @@ public final class WorkbenchController {
      */
     public void openProject(ProjectState state, DataChoice data, Consumer<Throwable> onError, Runnable onOpened) {
         org.epsnn.model.project.ProjectSetup setup = state.setup();
-        loadData(data, onError, () -> {
-            applySetup(setup, data);
-            EpNetwork trained = state.posterior().orElse(null);
-            if (trained != null && history.network().equals(trained.spec()) && encoding.get().equals(trained.encoding())) {
-                posterior.set(trained);
-                hasPosterior.set(true);
-                message.set("Opened the project: " + setup.network().sizesText() + " on " + data.describe() + ", trained for "
-                        + passes(trained.completedPasses()) + ".");
-                showPosterior(trained);
-                // The EP-versus-gradient chart starts from the passes that trained the posterior.
-                state.metrics().passes().forEach(comparison::recordEpPass);
-            } else if (trained != null) {
-                message.set("The project's posterior does not fit its network " + setup.network().sizesText()
-                        + " and was not loaded; training starts from the prior.");
-            }
-            onOpened.run();
-        });
+        // In turns: the network editor redraws the new network before the posterior's plots start to.
+        loadData(data, onError, () -> FxTurns.run(
+                () -> applySetup(setup, data),
+                () -> {
+                    EpNetwork trained = state.posterior().orElse(null);
+                    if (trained != null && (isTraining() || service.isRunning())) {
+                        // A run started from the prior between the two turns; it keeps its own posterior.
+                        message.set("Training started before the project's posterior was applied; the run goes on from the prior.");
+                    } else if (trained != null && history.network().equals(trained.spec()) && encoding.get().equals(trained.encoding())) {
+                        posterior.set(trained);
+                        hasPosterior.set(true);
+                        message.set("Opened the project: " + setup.network().sizesText() + " on " + data.describe()
+                                + ", trained for " + passes(trained.completedPasses()) + ".");
+                        showPosterior(trained);
+                        // The EP-versus-gradient chart starts from the passes that trained the posterior.
+                        state.metrics().passes().forEach(comparison::recordEpPass);
+                    } else if (trained != null) {
+                        message.set("The project's posterior does not fit its network " + setup.network().sizesText()
+                                + " and was not loaded; training starts from the prior.");
+                    }
+                },
+                onOpened));
     }
 
     /** Applies a setup's network, encoding and settings to freshly loaded data. */

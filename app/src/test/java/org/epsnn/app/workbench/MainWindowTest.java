@@ -202,6 +202,26 @@ class MainWindowTest {
     }
 
     @Test
+    void shortRunHasAHistoryStepPerPass(FxRobot robot) throws Exception {
+        load("xor");
+        int passes = 5;
+        WindowTestSupport.train(controller, passes);
+        long trained = samplesSeen();
+        long perPass = trained / passes;
+        waitUntil("the first layer's history reaches the trained posterior", () -> window.plots().weightHistory().lastTime() == trained);
+
+        var times = onFx(() -> window.plots().weightHistory().steps().stream().map(step -> (long) step.time()).toList());
+        var firingSamples = onFx(() -> {
+            var series = window.plots().firingChart().series("layer 1");
+            return java.util.stream.IntStream.range(0, series.shownCount()).mapToObj(i -> (long) series.shownX(i)).toList();
+        });
+
+        java.util.List<Long> passEnds = java.util.stream.LongStream.rangeClosed(1, passes).map(pass -> pass * perPass).boxed().toList();
+        assertThat(times).as("weight history steps").startsWith(0L).containsAll(passEnds);
+        assertThat(firingSamples).as("firing points").startsWith(0L).containsAll(passEnds);
+    }
+
+    @Test
     void thresholdAboveEveryFeatureWarns(FxRobot robot) throws Exception {
         load("strokes");
 

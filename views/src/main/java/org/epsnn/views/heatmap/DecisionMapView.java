@@ -34,6 +34,11 @@ public class DecisionMapView extends CanvasView {
     /** Share of the class colour kept at the least confident cells, so boundaries stay visible. */
     private static final double MIN_STRENGTH = 0.12;
     private static final double PANEL_GAP = 24;
+    /**
+     * Largest ratio of the two axes' ranges for which a map keeps equal units on both axes. A map
+     * of features with very different ranges fills its panel instead of becoming a thin strip.
+     */
+    private static final double MAX_EQUAL_SCALE_RATIO = 4;
 
     private ValueRange xRange = new ValueRange(-1, 1);
     private ValueRange yRange = new ValueRange(-1, 1);
@@ -230,7 +235,7 @@ public class DecisionMapView extends CanvasView {
             double panelWidth = twoPanels ? (width - 8 - PANEL_GAP - barWidth - 12) / 2 : width - 8;
 
             Rectangle2D classPanel = new Rectangle2D.Double(4, panelTop, panelWidth, panelHeight);
-            PlotFrame classFrame = PlotFrame.layout(classPanel, xRange, yRange, xLabel, yLabel, theme());
+            PlotFrame classFrame = frameIn(classPanel);
             Font titleFont = theme().boldCaptionFont();
             Draw.text(g, TextMeasure.fit(titleFont, "predicted class", panelWidth), titleFont, ChartTheme.TEXT,
                     classFrame.area().getCenterX(), 4, Draw.Align.CENTER);
@@ -242,7 +247,7 @@ public class DecisionMapView extends CanvasView {
 
             if (twoPanels) {
                 Rectangle2D uncertaintyPanel = new Rectangle2D.Double(4 + panelWidth + PANEL_GAP, panelTop, panelWidth, panelHeight);
-                PlotFrame uncertaintyFrame = PlotFrame.layout(uncertaintyPanel, xRange, yRange, xLabel, yLabel, theme());
+                PlotFrame uncertaintyFrame = frameIn(uncertaintyPanel);
                 Draw.text(g, TextMeasure.fit(titleFont, "predictive uncertainty", panelWidth), titleFont, ChartTheme.TEXT,
                         uncertaintyFrame.area().getCenterX(), 4, Draw.Align.CENTER);
                 ValueRange entropyRange = uncertaintyRange();
@@ -255,6 +260,34 @@ public class DecisionMapView extends CanvasView {
             }
 
             Legend.draw(g, items, legendFont, 4, height - legendHeight - 4, width - 8);
+        }
+
+        /**
+         * Lays out a map's axes in {@code panel}. When the two ranges are of similar size, the panel
+         * shrinks around its centre until one unit is as long on both axes, so that a square cluster
+         * of points looks square however the window is shaped.
+         */
+        private PlotFrame frameIn(Rectangle2D panel) {
+            PlotFrame frame = PlotFrame.layout(panel, xRange, yRange, xLabel, yLabel, theme());
+            double ratio = xRange.width() / yRange.width();
+            if (!(ratio <= MAX_EQUAL_SCALE_RATIO && ratio >= 1 / MAX_EQUAL_SCALE_RATIO)) {
+                return frame;
+            }
+            // Twice: the shrunk panel may take other ticks, which move the plot area a little.
+            for (int round = 0; round < 2; round++) {
+                Rectangle2D area = frame.area();
+                double scale = Math.min(area.getWidth() / xRange.width(), area.getHeight() / yRange.width());
+                double spareWidth = area.getWidth() - scale * xRange.width();
+                double spareHeight = area.getHeight() - scale * yRange.width();
+                if (spareWidth < 1 && spareHeight < 1) {
+                    break;
+                }
+                Rectangle2D shrunk = new Rectangle2D.Double(panel.getX() + spareWidth / 2,
+                        panel.getY() + spareHeight / 2, panel.getWidth() - spareWidth, panel.getHeight() - spareHeight);
+                frame = PlotFrame.layout(shrunk, xRange, yRange, xLabel, yLabel, theme());
+                panel = shrunk;
+            }
+            return frame;
         }
 
         /** Entropy ranges from 0 (certain) to {@code log K} (uniform over K classes). */

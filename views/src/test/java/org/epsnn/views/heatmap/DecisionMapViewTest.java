@@ -63,6 +63,62 @@ class DecisionMapViewTest {
     }
 
     @Test
+    void squareRangesDrawASquareMapInAWidePanel(@TempDir Path folder) throws Exception {
+        int[] box = classZeroBox(folder, new ValueRange(-1, 1), new ValueRange(-1, 1));
+
+        assertThat(box[0]).as("map width against height %d", box[1]).isCloseTo(box[1], within(3));
+    }
+
+    @Test
+    void veryUnequalRangesFillThePanel(@TempDir Path folder) throws Exception {
+        int[] box = classZeroBox(folder, new ValueRange(0, 100), new ValueRange(0, 1));
+
+        assertThat(box[0]).as("map width against height %d", box[1]).isGreaterThan(2 * box[1]);
+    }
+
+    /**
+     * Draws a map that is class 0 everywhere into a 760 x 380 image; returns the longest run of
+     * class-0 pixels across the middle row and the longest down the column through that run's middle.
+     */
+    private int[] classZeroBox(Path folder, ValueRange x, ValueRange y) throws Exception {
+        double[] certain = new double[4 * 4 * 2];
+        for (int cell = 0; cell < 16; cell++) {
+            certain[2 * cell] = 1;
+        }
+        onFx(() -> {
+            view.setShowUncertainty(false);
+            view.setPrediction(x, y, 4, 4, 2, certain);
+        });
+        Path file = folder.resolve("map.png");
+        onFx(() -> view.exportPng(file, 760, 380));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+        int colour = view.theme().classColor(0).getRGB() & 0xffffff;
+        int[] across = longestRun(image.getWidth(), i -> (image.getRGB(i, image.getHeight() / 2) & 0xffffff) == colour);
+        int middle = across[0] + across[1] / 2;
+        int[] down = longestRun(image.getHeight(), i -> (image.getRGB(middle, i) & 0xffffff) == colour);
+        return new int[] {across[1], down[1]};
+    }
+
+    /** Start and length of the longest run of indices below {@code count} that match. */
+    private static int[] longestRun(int count, java.util.function.IntPredicate matches) {
+        int bestStart = 0;
+        int bestLength = 0;
+        int start = -1;
+        for (int i = 0; i <= count; i++) {
+            if (i < count && matches.test(i)) {
+                start = start < 0 ? i : start;
+            } else if (start >= 0) {
+                if (i - start > bestLength) {
+                    bestStart = start;
+                    bestLength = i - start;
+                }
+                start = -1;
+            }
+        }
+        return new int[] {bestStart, bestLength};
+    }
+
+    @Test
     void rejectsWrongProbabilityCount() {
         assertThatThrownBy(() -> view.setPrediction(new ValueRange(0, 1), new ValueRange(0, 1), 2, 2, 3, new double[5]))
                 .isInstanceOf(IllegalArgumentException.class)
