@@ -235,10 +235,11 @@ public class DecisionMapView extends CanvasView {
             double panelWidth = twoPanels ? (width - 8 - PANEL_GAP - barWidth - 12) / 2 : width - 8;
 
             Rectangle2D classPanel = new Rectangle2D.Double(4, panelTop, panelWidth, panelHeight);
-            PlotFrame classFrame = frameIn(classPanel);
+            Placed classPlaced = frameIn(classPanel);
+            PlotFrame classFrame = classPlaced.frame();
             Font titleFont = theme().boldCaptionFont();
             Draw.text(g, TextMeasure.fit(titleFont, "predicted class", panelWidth), titleFont, ChartTheme.TEXT,
-                    classFrame.area().getCenterX(), 4, Draw.Align.CENTER);
+                    classFrame.area().getCenterX(), classPlaced.panel().getY() - titleHeight, Draw.Align.CENTER);
             if (classCount > 0) {
                 paintGrid(g, classFrame, this::cellColor);
             }
@@ -247,9 +248,10 @@ public class DecisionMapView extends CanvasView {
 
             if (twoPanels) {
                 Rectangle2D uncertaintyPanel = new Rectangle2D.Double(4 + panelWidth + PANEL_GAP, panelTop, panelWidth, panelHeight);
-                PlotFrame uncertaintyFrame = frameIn(uncertaintyPanel);
+                Placed uncertaintyPlaced = frameIn(uncertaintyPanel);
+                PlotFrame uncertaintyFrame = uncertaintyPlaced.frame();
                 Draw.text(g, TextMeasure.fit(titleFont, "predictive uncertainty", panelWidth), titleFont, ChartTheme.TEXT,
-                        uncertaintyFrame.area().getCenterX(), 4, Draw.Align.CENTER);
+                        uncertaintyFrame.area().getCenterX(), uncertaintyPlaced.panel().getY() - titleHeight, Draw.Align.CENTER);
                 ValueRange entropyRange = uncertaintyRange();
                 paintGrid(g, uncertaintyFrame, (row, column) -> UNCERTAINTY_MAP.argb(entropyRange.fraction(entropy(row, column))));
                 uncertaintyFrame.drawAxes(g);
@@ -259,7 +261,8 @@ public class DecisionMapView extends CanvasView {
                         UNCERTAINTY_MAP, entropyRange, UNCERTAINTY_LABEL, theme());
             }
 
-            Legend.draw(g, items, legendFont, 4, height - legendHeight - 4, width - 8);
+            // Right below the maps, which may sit higher than the bottom of the view when they keep equal units.
+            Legend.draw(g, items, legendFont, 4, classPlaced.panel().getMaxY() + 6, width - 8);
         }
 
         /**
@@ -267,11 +270,11 @@ public class DecisionMapView extends CanvasView {
          * shrinks around its centre until one unit is as long on both axes, so that a square cluster
          * of points looks square however the window is shaped.
          */
-        private PlotFrame frameIn(Rectangle2D panel) {
+        private Placed frameIn(Rectangle2D panel) {
             PlotFrame frame = PlotFrame.layout(panel, xRange, yRange, xLabel, yLabel, theme());
             double ratio = xRange.width() / yRange.width();
             if (!(ratio <= MAX_EQUAL_SCALE_RATIO && ratio >= 1 / MAX_EQUAL_SCALE_RATIO)) {
-                return frame;
+                return new Placed(panel, frame);
             }
             // Twice: the shrunk panel may take other ticks, which move the plot area a little.
             for (int round = 0; round < 2; round++) {
@@ -287,7 +290,11 @@ public class DecisionMapView extends CanvasView {
                 frame = PlotFrame.layout(shrunk, xRange, yRange, xLabel, yLabel, theme());
                 panel = shrunk;
             }
-            return frame;
+            return new Placed(panel, frame);
+        }
+
+        /** A map's axes and the panel they were laid out in, whose top the map's title sits on. */
+        private record Placed(Rectangle2D panel, PlotFrame frame) {
         }
 
         /** Entropy ranges from 0 (certain) to {@code log K} (uniform over K classes). */
