@@ -35,6 +35,9 @@ public class HistogramChart extends ChartView {
     /** Largest allowed bin count. */
     public static final int MAX_BIN_COUNT = 10_000;
 
+    /** Whether sample charts went to the copy warm-up; see {@link ChartView#warmUpCopy}. */
+    private static final java.util.concurrent.atomic.AtomicBoolean SAMPLE_COPIED = new java.util.concurrent.atomic.AtomicBoolean();
+
     private final XYIntervalSeriesCollection dataset = new XYIntervalSeriesCollection();
     private final TextTitle note = new TextTitle("");
     private final JFreeChart chart;
@@ -59,6 +62,24 @@ public class HistogramChart extends ChartView {
         chart.addSubtitle(note);
         theme.apply(chart);
         setChart(chart);
+        if (!SAMPLE_COPIED.getAndSet(true)) {
+            warmUpCopy(() -> sampleChart(false));
+            warmUpCopy(() -> sampleChart(true));
+        }
+    }
+
+    /**
+     * Builds a chart with data, the note and, when {@code secondAxis}, two histograms on their own
+     * count axes, for the copy warm-up: the first copy of a data item's class would otherwise
+     * inspect it on the FX thread when the Weights tab first shows during a run.
+     */
+    static JFreeChart sampleChart(boolean secondAxis) {
+        HistogramChart sample = new HistogramChart(new ChartTheme(), "x");
+        sample.setValues("first", new double[] {0, 1, 2, Double.NaN}, "second", new double[] {1, 2});
+        if (secondAxis) {
+            sample.setSecondCountAxis("second count");
+        }
+        return sample.chart();
     }
 
     /** Shows one histogram of {@code data}, named {@code name} in the legend. */

@@ -51,6 +51,9 @@ public class RegressionBandView extends ChartView {
     private double[] pointX = new double[0];
     private double[] pointY = new double[0];
 
+    /** Whether sample charts went to the copy warm-up; see {@link ChartView#warmUpCopy}. */
+    private static final java.util.concurrent.atomic.AtomicBoolean SAMPLE_COPIED = new java.util.concurrent.atomic.AtomicBoolean();
+
     public RegressionBandView(String xLabel, String yLabel) {
         this(new ChartTheme(), xLabel, yLabel);
     }
@@ -65,6 +68,17 @@ public class RegressionBandView extends ChartView {
         chart.addSubtitle(note);
         restyle();
         setChart(chart);
+        if (!SAMPLE_COPIED.getAndSet(true)) {
+            warmUpCopy(RegressionBandView::sampleChart);
+        }
+    }
+
+    /** Builds a chart with a band and training points, for the copy warm-up. */
+    static JFreeChart sampleChart() {
+        RegressionBandView sample = new RegressionBandView(new ChartTheme(), "x", "y");
+        sample.setPrediction(new double[] {0, 1}, new double[] {0, 1}, new double[] {1, 0.5});
+        sample.setTrainingPoints(new double[] {0.5}, new double[] {0.5});
+        return sample.chart();
     }
 
     /**

@@ -53,6 +53,9 @@ public class WeightDensityChart extends ChartView {
     private record CsvRow(String weight, double first, double second) {
     }
 
+    /** Whether sample charts went to the copy warm-up; see {@link ChartView#warmUpCopy}. */
+    private static final java.util.concurrent.atomic.AtomicBoolean SAMPLE_COPIED = new java.util.concurrent.atomic.AtomicBoolean();
+
     public WeightDensityChart() {
         this(new ChartTheme());
     }
@@ -69,6 +72,22 @@ public class WeightDensityChart extends ChartView {
             theme.apply(chart);
         }
         setChart(curveChart);
+        if (!SAMPLE_COPIED.getAndSet(true)) {
+            warmUpCopy(() -> sampleChart(null));
+            warmUpCopy(() -> sampleChart(BarLayout.STACKED));
+            warmUpCopy(() -> sampleChart(BarLayout.GROUPED));
+        }
+    }
+
+    /** Builds a chart of two weights' densities (null) or level bars, for the copy warm-up. */
+    static JFreeChart sampleChart(BarLayout layout) {
+        WeightDensityChart sample = new WeightDensityChart(new ChartTheme());
+        if (layout == null) {
+            sample.showGaussian(new double[] {0, 1}, new double[] {1, 0.5}, new int[] {0, 1});
+        } else {
+            sample.showDiscrete(new double[] {-1, 1}, new double[][] {{0.5, 0.5}, {0.2, 0.8}}, new int[] {0, 1}, layout);
+        }
+        return sample.chart();
     }
 
     private static TextTitle note() {

@@ -160,4 +160,14 @@ class HistogramChartTest {
         List<String> lines = ExportChecks.assertCsv(csv, "bin_low,bin_high,before,after");
         assertThat(lines).containsExactly("bin_low,bin_high,before,after", "0.0,1.0,1,0", "1.0,2.0,1,2");
     }
+
+    @Test
+    void copySamplesHaveDataAndBothAxisLayouts() throws Exception {
+        org.jfree.chart.JFreeChart shared = org.epsnn.views.testing.CopySamples.builtOffFxThread(() -> HistogramChart.sampleChart(false));
+        org.jfree.chart.JFreeChart twoAxes = org.epsnn.views.testing.CopySamples.builtOffFxThread(() -> HistogramChart.sampleChart(true));
+
+        assertThat(shared.getXYPlot().getDataset(0).getSeriesCount()).as("histograms on the shared axis").isEqualTo(2);
+        assertThat(shared.getXYPlot().getDataset(0).getItemCount(0)).as("bins of the first histogram").isPositive();
+        assertThat(twoAxes.getXYPlot().getRangeAxis(1)).as("second count axis").isNotNull();
+    }
 }

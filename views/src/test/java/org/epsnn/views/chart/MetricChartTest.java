@@ -168,19 +168,11 @@ class MetricChartTest {
 
     @Test
     void copySampleHasEveryPart() throws Exception {
-        // Built on a test thread, as the warm-up thread builds it, not on the FX thread.
-        java.util.concurrent.atomic.AtomicReference<org.jfree.chart.JFreeChart> built = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread builder = new Thread(() -> built.set(MetricChart.sampleChart()));
-        builder.start();
-        builder.join(10_000);
-        XYPlot plot = built.get().getXYPlot();
+        XYPlot plot = org.epsnn.views.testing.CopySamples.builtOffFxThread(MetricChart::sampleChart).getXYPlot();
 
         assertThat(plot.getRangeAxis(1)).as("second axis").isNotNull();
         assertThat(plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND)).as("pass markers").hasSize(1);
         assertThat(plot.getDataset(0).getItemCount(0)).as("points on the left axis, the NaN left out").isEqualTo(1);
         assertThat(plot.getDataset(1).getItemCount(0)).as("points on the right axis").isEqualTo(1);
-        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(new java.io.ByteArrayOutputStream())) {
-            out.writeObject(built.get());
-        }
     }
 }

@@ -72,4 +72,18 @@ class RegressionBandViewTest {
                 .contains("predictive mean,0.0,1.0,0.0,2.0", "training point,0.5,1.5,,");
         ExportChecks.assertOnlyFiles(folder, "band.png", "band.svg", "band.csv");
     }
+
+    @Test
+    void copySampleHasBandAndPoints() throws Exception {
+        org.jfree.chart.JFreeChart sample = org.epsnn.views.testing.CopySamples.builtOffFxThread(RegressionBandView::sampleChart);
+
+        int items = 0;
+        for (int d = 0; d < sample.getXYPlot().getDatasetCount(); d++) {
+            var dataset = sample.getXYPlot().getDataset(d);
+            for (int series = 0; dataset != null && series < dataset.getSeriesCount(); series++) {
+                items += dataset.getItemCount(series);
+            }
+        }
+        assertThat(items).as("band and point items").isPositive();
+    }
 }

@@ -112,4 +112,14 @@ class WeightDensityChartTest {
         assertThat(ExportChecks.assertCsv(csv, "weight,level,probability"))
                 .containsExactly("weight,level,probability", "weight 0,-1.0,0.25", "weight 0,1.0,0.75");
     }
+
+    @Test
+    void copySamplesHaveCurvesAndBars() throws Exception {
+        org.jfree.chart.JFreeChart curves = org.epsnn.views.testing.CopySamples.builtOffFxThread(() -> WeightDensityChart.sampleChart(null));
+        org.jfree.chart.JFreeChart stacked = org.epsnn.views.testing.CopySamples.builtOffFxThread(
+                () -> WeightDensityChart.sampleChart(WeightDensityChart.BarLayout.STACKED));
+
+        assertThat(curves.getXYPlot().getDataset().getSeriesCount()).as("density curves").isEqualTo(2);
+        assertThat(stacked.getCategoryPlot().getDataset().getColumnCount()).as("weights with level bars").isEqualTo(2);
+    }
 }
