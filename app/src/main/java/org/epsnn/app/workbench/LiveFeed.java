@@ -29,13 +29,13 @@ public final class LiveFeed implements TrainingListener {
     /**
      * The result of a drain: the newest statistics and snapshot (or null), the snapshot taken
      * before a run's first batch when the run started stepping (or null), the queued events, and
-     * the snapshots taken at the end of each pass, oldest first. The newest snapshot is never older
-     * than the last of them.
+     * the snapshots kept for the weight and firing histories (see {@link #historySnapshotTaken}),
+     * oldest first. The newest snapshot is never older than the last of them.
      */
     public record Drained(BatchStatistics latestBatch, List<BatchStatistics> batches, TrainingSnapshot snapshot,
                           TrainingSnapshot startSnapshot, List<EvaluationPoint> evaluations, List<PassSummary> passes,
-                          List<TrainingSnapshot> passSnapshots) {
-        /** A drain with no pass-end snapshots. */
+                          List<TrainingSnapshot> historySnapshots) {
+        /** A drain with no history snapshots. */
         public Drained(BatchStatistics latestBatch, List<BatchStatistics> batches, TrainingSnapshot snapshot,
                        TrainingSnapshot startSnapshot, List<EvaluationPoint> evaluations, List<PassSummary> passes) {
             this(latestBatch, batches, snapshot, startSnapshot, evaluations, passes, List.of());
@@ -43,12 +43,12 @@ public final class LiveFeed implements TrainingListener {
 
         public boolean isEmpty() {
             return latestBatch == null && snapshot == null && startSnapshot == null && evaluations.isEmpty() && passes.isEmpty()
-                    && passSnapshots.isEmpty();
+                    && historySnapshots.isEmpty();
         }
     }
 
-    /** Pass-end snapshots kept at most between two drains; the oldest go first. */
-    static final int MAX_PASS_SNAPSHOTS = 100;
+    /** History snapshots kept at most between two drains; the oldest go first. */
+    static final int MAX_HISTORY_SNAPSHOTS = 100;
 
     private final AtomicReference<BatchStatistics> latestBatch = new AtomicReference<>();
     private final AtomicReference<TrainingSnapshot> latestSnapshot = new AtomicReference<>();
@@ -56,7 +56,7 @@ public final class LiveFeed implements TrainingListener {
     private final ConcurrentLinkedQueue<BatchStatistics> batches = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<EvaluationPoint> evaluations = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<PassSummary> passes = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<TrainingSnapshot> passSnapshots = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<TrainingSnapshot> historySnapshots = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queuedBatches = new AtomicInteger();
     private final int batchStride;
 
@@ -95,17 +95,18 @@ public final class LiveFeed implements TrainingListener {
     }
 
     /**
-     * Publishes the posterior at the end of a pass. Unlike the snapshots taken on request, which
-     * replace each other, each one reaches the FX thread, so that the weight and firing histories
-     * of a run whose passes end faster than the plots refresh still get a step per pass.
+     * Publishes a posterior that the weight and firing histories keep: the one at the end of each
+     * pass, and for small networks those at each eighth of a pass. Unlike the snapshots taken on
+     * request, which replace each other, each one reaches the FX thread, so that the histories of
+     * a run whose passes end faster than the plots refresh still get their steps.
      */
-    public void passSnapshotTaken(TrainingSnapshot snapshot) {
-        if (passSnapshots.size() >= MAX_PASS_SNAPSHOTS) {
-            passSnapshots.poll();
+    public void historySnapshotTaken(TrainingSnapshot snapshot) {
+        if (historySnapshots.size() >= MAX_HISTORY_SNAPSHOTS) {
+            historySnapshots.poll();
         }
         // The latest slot first: a drain that finds this snapshot in the queue then also finds it, or a newer one, there.
         latestSnapshot.set(snapshot);
-        passSnapshots.add(snapshot);
+        historySnapshots.add(snapshot);
     }
 
     /**
@@ -139,17 +140,17 @@ public final class LiveFeed implements TrainingListener {
         while ((pass = passes.poll()) != null) {
             passList.add(pass);
         }
-        List<TrainingSnapshot> passSnapshotList = new ArrayList<>();
-        TrainingSnapshot passSnapshot;
-        while ((passSnapshot = passSnapshots.poll()) != null) {
-            passSnapshotList.add(passSnapshot);
+        List<TrainingSnapshot> historySnapshotList = new ArrayList<>();
+        TrainingSnapshot historySnapshot;
+        while ((historySnapshot = historySnapshots.poll()) != null) {
+            historySnapshotList.add(historySnapshot);
         }
         TrainingSnapshot latest = latestSnapshot.getAndSet(null);
-        if (latest == null && !passSnapshotList.isEmpty()) {
+        if (latest == null && !historySnapshotList.isEmpty()) {
             // An earlier drain took this one from the latest slot before it reached the queue.
-            latest = passSnapshotList.get(passSnapshotList.size() - 1);
+            latest = historySnapshotList.get(historySnapshotList.size() - 1);
         }
         return new Drained(latestBatch.getAndSet(null), batchList, latest, startSnapshot.getAndSet(null),
-                evaluationList, passList, passSnapshotList);
+                evaluationList, passList, historySnapshotList);
     }
 }

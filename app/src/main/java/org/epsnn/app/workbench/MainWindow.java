@@ -589,8 +589,17 @@ public final class MainWindow {
         whole.setWrapText(true);
         whole.setMaxWidth(640);
         message.setTooltip(whole);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        HBox status = new HBox(10, bar, progress, new Separator(Orientation.VERTICAL), message, files.statusNode());
+        // A load or save shows its progress where the message was, so the message keeps the
+        // width of both instead of leaving room for a progress part that is mostly hidden.
+        Node fileTask = files.statusNode();
+        message.visibleProperty().bind(fileTask.visibleProperty().not());
+        javafx.scene.layout.StackPane messageArea = new javafx.scene.layout.StackPane(message, fileTask);
+        messageArea.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        messageArea.setMinWidth(0);
+        message.setMinWidth(0);
+        HBox.setHgrow(messageArea, Priority.ALWAYS);
+        HBox status = new HBox(10, bar, progress, new Separator(Orientation.VERTICAL), messageArea);
+        status.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         status.setPadding(new Insets(4, 8, 4, 8));
         return new LayoutRoot(status);
     }

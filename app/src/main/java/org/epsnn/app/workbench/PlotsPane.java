@@ -426,7 +426,7 @@ final class PlotsPane {
             historySteps.add(start);
             recordFiring(start);
         }
-        for (TrainingSnapshot passEnd : drained.passSnapshots()) {
+        for (TrainingSnapshot passEnd : drained.historySnapshots()) {
             // Each pass's last posterior, also when several passes ended since the last drain.
             if (passEnd != drained.snapshot()) {
                 historySteps.add(passEnd);

@@ -87,6 +87,7 @@ final class ProjectFileActions {
         fileTaskText.setId("file-task-text");
         fileTaskStatus.setId("file-task");
         fileTaskStatus.setPadding(new Insets(0, 6, 0, 6));
+        fileTaskStatus.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         // The part keeps its space when hidden: a status bar that changed height would resize and redraw every plot.
         fileTaskStatus.visibleProperty().bind(busy);
 

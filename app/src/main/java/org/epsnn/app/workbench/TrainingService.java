@@ -58,6 +58,17 @@ public final class TrainingService extends Service<TrainingService.Outcome> {
         }
     }
 
+    /**
+     * Networks with at most this many weights (the window's limit for large networks) also keep a
+     * history snapshot at every {@value #HISTORY_STEPS_PER_PASS}th of a pass, so their histories
+     * follow training progress rather than the clock. A snapshot copies the moments of every
+     * weight, so larger networks keep only the time-based ones inside a pass, which the window's
+     * refresh budget spaces.
+     */
+    static final long SMALL_NETWORK_WEIGHTS = 100_000L;
+    /** History snapshots per pass of a small network, the one at the pass's end included. */
+    static final int HISTORY_STEPS_PER_PASS = 8;
+
     private Request request;
 
     /** Sets what the next start runs; call on the FX thread while the service is not running. */
@@ -83,11 +94,25 @@ public final class TrainingService extends Service<TrainingService.Outcome> {
                         run.feed().runStarted(settings, trainSamples, testSamples);
                     }
 
+                    /** Samples between two history snapshots inside a pass, 0 for none; see {@link #HISTORY_STEPS_PER_PASS}. */
+                    private final long historyStride = network.spec().weightCount() <= SMALL_NETWORK_WEIGHTS
+                            ? Math.max(1, run.data().train().rows() / HISTORY_STEPS_PER_PASS) : 0;
+                    private long nextHistorySamples = network.samplesSeen() + historyStride;
+
                     @Override
                     public void batchCompleted(BatchStatistics statistics) {
                         // Only the feed: Task.updateProgress would post a task to the FX thread after
                         // almost every batch of 10 samples, for a progress property that nothing reads.
                         run.feed().batchCompleted(statistics);
+                        if (historyStride > 0 && statistics.samplesSeen() >= nextHistorySamples
+                                && statistics.batch() < statistics.batchesInPass()) {
+                            // The trainer takes requested snapshots right after this call.
+                            historyDue = true;
+                            run.control().requestSnapshot();
+                        }
+                        while (historyStride > 0 && nextHistorySamples <= statistics.samplesSeen()) {
+                            nextHistorySamples += historyStride;
+                        }
                     }
 
                     @Override
@@ -96,22 +121,22 @@ public final class TrainingService extends Service<TrainingService.Outcome> {
                         run.feed().evaluated(samplesSeen, pass, runningTrainAccuracy, test);
                     }
 
-                    /** Whether the next snapshot is the one asked for at the end of a pass. */
-                    private boolean passEnded;
+                    /** Whether the next snapshot is one asked for the histories: at a pass's end or at a stride. */
+                    private boolean historyDue;
 
                     @Override
                     public void passCompleted(PassSummary summary) {
                         run.feed().passCompleted(summary);
                         // The trainer takes requested snapshots right after this call, so each pass ends with one.
-                        passEnded = true;
+                        historyDue = true;
                         run.control().requestSnapshot();
                     }
 
                     @Override
                     public void snapshotTaken(org.epsnn.model.training.TrainingSnapshot snapshot) {
-                        if (passEnded) {
-                            passEnded = false;
-                            run.feed().passSnapshotTaken(snapshot);
+                        if (historyDue) {
+                            historyDue = false;
+                            run.feed().historySnapshotTaken(snapshot);
                         } else {
                             run.feed().snapshotTaken(snapshot);
                         }

@@ -47,6 +47,7 @@ final class UncertaintyPanel implements AutoCloseable {
     static final int MAX_TEST_SAMPLES = 2000;
     /** Most uncertain test samples shown in the gallery. */
     private static final int GALLERY_SIZE = 12;
+    private static final String IMAGE_GALLERY_CAPTION = "Most uncertain test samples (click one)";
     /** Counter-clockwise rotation of the rotated inputs, in degrees. */
     private static final double ROTATION_DEGREES = 90;
     private static final long NOISE_SEED = 1;
@@ -74,6 +75,7 @@ final class UncertaintyPanel implements AutoCloseable {
     private final ImageGridView gallery;
     private final ClassProbabilityBars galleryBars;
     private final Label status = new Label();
+    private final Label galleryCaption = new Label(IMAGE_GALLERY_CAPTION);
     private final Button compute = new Button("Compute now");
     private final BorderPane root = new BorderPane();
     private final LatestRequestExecutor<Request, Result> work;
@@ -114,7 +116,7 @@ final class UncertaintyPanel implements AutoCloseable {
         GridPane grid = new GridPane();
         grid.setHgap(4);
         grid.setVgap(4);
-        VBox galleryBox = new VBox(4, new Label("Most uncertain test samples (click one)"), gallery);
+        VBox galleryBox = new VBox(4, galleryCaption, gallery);
         VBox.setVgrow(gallery, Priority.ALWAYS);
         grid.add(reliability, 0, 0);
         grid.add(galleryBox, 1, 0);
@@ -303,6 +305,7 @@ final class UncertaintyPanel implements AutoCloseable {
         invertedHistogram.clear();
         noiseHistogram.clear();
         gallery.setImages(new double[0][], 1, 1, List.of());
+        galleryBars.setProbabilities(new double[0], List.of());
     }
 
     private void showStatus() {
@@ -311,10 +314,14 @@ final class UncertaintyPanel implements AutoCloseable {
         } else if (snapshot == null && shown == null) {
             status.setText("Train the network to see how sure it is.");
         } else if (shown != null) {
-            status.setText(String.format(Locale.ROOT, "Posterior after %,d samples, first %d test samples. Shifted inputs: "
-                    + "rotated by %.0f degrees, grey levels inverted, uniform noise.", shown.snapshot().samplesSeen(),
-                    shown.samples(), ROTATION_DEGREES));
+            boolean images = data != null && data.test().isImage();
+            String shifts = images ? String.format(Locale.ROOT, "rotated by %.0f degrees, grey levels inverted, uniform noise.",
+                    ROTATION_DEGREES) : "1 - x and uniform noise in [0, 1), which need not lie off data that are not grey levels.";
+            status.setText(String.format(Locale.ROOT, "Posterior after %,d samples, first %d test samples. Shifted inputs: %s",
+                    shown.snapshot().samplesSeen(), shown.samples(), shifts));
         }
+        galleryCaption.setText(data == null || data.test().isImage() ? IMAGE_GALLERY_CAPTION
+                : "Bars at right: the most uncertain sample");
     }
 
     /** Returns the reliability diagram shown, or null; for tests. */
