@@ -232,26 +232,47 @@ public class DecisionMapView extends CanvasView {
             double panelHeight = Math.max(1, height - panelTop - legendHeight - 10);
             boolean twoPanels = showUncertainty && classCount > 0;
             double barWidth = twoPanels ? ColorBar.width(theme(), uncertaintyRange(), UNCERTAINTY_LABEL) : 0;
-            double panelWidth = twoPanels ? (width - 8 - PANEL_GAP - barWidth - 12) / 2 : width - 8;
 
-            Rectangle2D classPanel = new Rectangle2D.Double(4, panelTop, panelWidth, panelHeight);
+            Rectangle2D classPanel;
+            Rectangle2D uncertaintyPanel = null;
+            if (twoPanels) {
+                // Side by side or one above the other, whichever draws the larger maps: maps with
+                // equal units on both axes and a wide range fill a tall view better stacked.
+                double sideWidth = (width - 8 - PANEL_GAP - barWidth - 12) / 2;
+                Rectangle2D side = new Rectangle2D.Double(4, panelTop, sideWidth, panelHeight);
+                double stackedWidth = width - 8 - barWidth - 12;
+                double stackedHeight = Math.max(1, (panelHeight - titleHeight - PANEL_GAP) / 2);
+                Rectangle2D stacked = new Rectangle2D.Double(4, panelTop, stackedWidth, stackedHeight);
+                if (mapArea(frameIn(stacked)) > mapArea(frameIn(side))) {
+                    classPanel = stacked;
+                    uncertaintyPanel = new Rectangle2D.Double(4, panelTop + stackedHeight + PANEL_GAP + titleHeight, stackedWidth,
+                            stackedHeight);
+                } else {
+                    classPanel = side;
+                    uncertaintyPanel = new Rectangle2D.Double(4 + sideWidth + PANEL_GAP, panelTop, sideWidth, panelHeight);
+                }
+            } else {
+                classPanel = new Rectangle2D.Double(4, panelTop, width - 8, panelHeight);
+            }
+
             Placed classPlaced = frameIn(classPanel);
             PlotFrame classFrame = classPlaced.frame();
             Font titleFont = theme().boldCaptionFont();
-            Draw.text(g, TextMeasure.fit(titleFont, "predicted class", panelWidth), titleFont, ChartTheme.TEXT,
+            Draw.text(g, TextMeasure.fit(titleFont, "predicted class", classPanel.getWidth()), titleFont, ChartTheme.TEXT,
                     classFrame.area().getCenterX(), classPlaced.panel().getY() - titleHeight, Draw.Align.CENTER);
             if (classCount > 0) {
                 paintGrid(g, classFrame, this::cellColor);
             }
             classFrame.drawAxes(g);
             paintPoints(g, classFrame);
+            double mapsBottom = classPlaced.panel().getMaxY();
 
-            if (twoPanels) {
-                Rectangle2D uncertaintyPanel = new Rectangle2D.Double(4 + panelWidth + PANEL_GAP, panelTop, panelWidth, panelHeight);
+            if (uncertaintyPanel != null) {
                 Placed uncertaintyPlaced = frameIn(uncertaintyPanel);
                 PlotFrame uncertaintyFrame = uncertaintyPlaced.frame();
-                Draw.text(g, TextMeasure.fit(titleFont, "predictive uncertainty", panelWidth), titleFont, ChartTheme.TEXT,
-                        uncertaintyFrame.area().getCenterX(), uncertaintyPlaced.panel().getY() - titleHeight, Draw.Align.CENTER);
+                Draw.text(g, TextMeasure.fit(titleFont, "predictive uncertainty", uncertaintyPanel.getWidth()), titleFont,
+                        ChartTheme.TEXT, uncertaintyFrame.area().getCenterX(), uncertaintyPlaced.panel().getY() - titleHeight,
+                        Draw.Align.CENTER);
                 ValueRange entropyRange = uncertaintyRange();
                 paintGrid(g, uncertaintyFrame, (row, column) -> UNCERTAINTY_MAP.argb(entropyRange.fraction(entropy(row, column))));
                 uncertaintyFrame.drawAxes(g);
@@ -259,10 +280,15 @@ public class DecisionMapView extends CanvasView {
                 Rectangle2D area = uncertaintyFrame.area();
                 ColorBar.draw(g, new Rectangle2D.Double(area.getMaxX() + 12, area.getY(), barWidth, area.getHeight()),
                         UNCERTAINTY_MAP, entropyRange, UNCERTAINTY_LABEL, theme());
+                mapsBottom = Math.max(mapsBottom, uncertaintyPlaced.panel().getMaxY());
             }
 
             // Right below the maps, which may sit higher than the bottom of the view when they keep equal units.
-            Legend.draw(g, items, legendFont, 4, classPlaced.panel().getMaxY() + 6, width - 8);
+            Legend.draw(g, items, legendFont, 4, mapsBottom + 6, width - 8);
+        }
+
+        private static double mapArea(Placed placed) {
+            return placed.frame().area().getWidth() * placed.frame().area().getHeight();
         }
 
         /**

@@ -76,6 +76,30 @@ class DecisionMapViewTest {
         assertThat(box[0]).as("map width against height %d", box[1]).isGreaterThan(2 * box[1]);
     }
 
+    @Test
+    void wideMapsStackInATallView(@TempDir Path folder) throws Exception {
+        double[] certain = new double[4 * 4 * 2];
+        for (int cell = 0; cell < 16; cell++) {
+            certain[2 * cell] = 1;
+        }
+        onFx(() -> {
+            view.setShowUncertainty(true);
+            view.setPrediction(new ValueRange(0, 4), new ValueRange(0, 1), 4, 4, 2, certain);
+        });
+        Path file = folder.resolve("tall.png");
+        onFx(() -> view.exportPng(file, 760, 760));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+        int colour = view.theme().classColor(0).getRGB() & 0xffffff;
+        int widest = 0;
+        for (int py = 0; py < image.getHeight(); py++) {
+            int row = py;
+            widest = Math.max(widest, longestRun(image.getWidth(), i -> (image.getRGB(i, row) & 0xffffff) == colour)[1]);
+        }
+
+        // Side by side, each map would get less than half the width.
+        assertThat(widest).as("widest run of the class map").isGreaterThan(760 / 2);
+    }
+
     /**
      * Draws a map that is class 0 everywhere into a 760 x 380 image; returns the longest run of
      * class-0 pixels across the middle row and the longest down the column through that run's middle.
