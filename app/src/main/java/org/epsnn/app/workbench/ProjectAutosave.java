@@ -95,6 +95,7 @@ final class ProjectAutosave {
         if (alsoCheck != null) {
             projects.add(0, alsoCheck.toAbsolutePath().normalize());
         }
+        java.util.Map<Path, java.time.LocalDateTime> writtenAt = new java.util.concurrent.ConcurrentHashMap<>();
         Task<List<Path>> scan = new Task<>() {
             @Override
             protected List<Path> call() throws IOException {
@@ -110,13 +111,21 @@ final class ProjectAutosave {
                         found.add(autosave);
                     }
                 }
+                for (Path autosave : found) {
+                    try {
+                        writtenAt.put(autosave, java.time.LocalDateTime.ofInstant(Files.getLastModifiedTime(autosave).toInstant(),
+                                java.time.ZoneId.systemDefault()));
+                    } catch (IOException e) {
+                        LOG.debug("Could not read the time of {}: {}", autosave, e.getMessage());
+                    }
+                }
                 return found;
             }
         };
         scan.setOnSucceeded(event -> {
             for (Path autosave : scan.getValue()) {
                 Path project = files.projectOf(autosave);
-                switch (dialogs.askToRecover(project == null ? ProjectDocument.UNTITLED : project.toString())) {
+                switch (dialogs.askToRecover(project == null ? ProjectDocument.UNTITLED : project.toString(), writtenAt.get(autosave))) {
                     case RECOVER -> {
                         actions.openFile(autosave, project, true);
                         return;

@@ -51,15 +51,18 @@ final class ProjectDialogs {
         return answer == DONT_SAVE ? SaveChoice.DISCARD : SaveChoice.CANCEL;
     }
 
-    /** Offers to recover the autosave of {@code name}. */
-    RecoverChoice askToRecover(String name) {
+    /** Offers to recover the autosave of {@code name}, written at {@code writtenAt} (null when unknown). */
+    RecoverChoice askToRecover(String name, java.time.LocalDateTime writtenAt) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", RECOVER, DISCARD, LATER);
         alert.setTitle("Recover unsaved work");
         alert.setHeaderText(ProjectDocument.UNTITLED.equals(name)
                 ? "An autosave of " + name + ", a project that was never saved, was found."
                 : "An autosave of " + name + " is newer than the saved project.");
-        alert.setContentText("The workbench did not close normally. Recover opens the autosave, Discard deletes it, "
-                + "and Later keeps it until the next start.");
+        String written = writtenAt == null ? "" : "It was written on " + writtenAt.format(
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd 'at' HH:mm", java.util.Locale.ROOT)) + ". ";
+        // An autosave also stays when Later was chosen at an earlier start, so this does not claim a crash.
+        alert.setContentText(written + "An autosave stays when the workbench does not close normally, or when Later was "
+                + "chosen before. Recover opens it, Discard deletes it, and Later keeps it until the next start.");
         alert.getDialogPane().setId("recover-autosave");
         ButtonType answer = show(alert).orElse(LATER);
         if (answer == RECOVER) {

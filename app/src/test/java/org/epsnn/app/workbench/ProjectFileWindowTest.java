@@ -423,12 +423,16 @@ class ProjectFileWindowTest {
         Path untitled = folder.resolve("config").resolve("autosave").resolve("Untitled.epsnn.autosave");
         Files.createDirectories(untitled.getParent());
         Files.writeString(untitled, "left by a crash");
+        Files.setLastModifiedTime(untitled, java.nio.file.attribute.FileTime.from(
+                java.time.LocalDateTime.of(2026, 3, 14, 9, 26).atZone(java.time.ZoneId.systemDefault()).toInstant()));
 
         onFx(() -> {
             window.files().autosave().offerRecovery(null);
             return null;
         });
-        clickButton(robot, waitForDialog(robot, "#recover-autosave"), ProjectDialogs.LATER);
+        DialogPane offer = waitForDialog(robot, "#recover-autosave");
+        assertThat(offer.getContentText()).as("recovery offer").contains("written on 2026-03-14 at 09:26");
+        clickButton(robot, offer, ProjectDialogs.LATER);
         poll("the autosave moves aside", () -> !Files.exists(untitled));
 
         List<Path> autosaveFiles;
