@@ -172,7 +172,10 @@ public class SpikeHeatmapView extends CanvasView {
                 Rectangle2D block = new Rectangle2D.Double(left + (blockWidth - blockSide) / 2, top + captionHeight,
                         blockSide, blockSide);
                 if (layers.get(l).length <= MAX_BAR_NEURONS) {
-                    paintBars(g, layers.get(l), block);
+                    // Bars need not be square: they take the height their rows need, as far as the view has it.
+                    double rowsHeight = layers.get(l).length * TextMeasure.lineHeight(theme().tickLabelFont()) * 1.4;
+                    double barsHeight = Math.max(blockSide, Math.min(height - captionHeight - 8 - top, rowsHeight));
+                    paintBars(g, layers.get(l), new Rectangle2D.Double(block.getX(), block.getY(), blockSide, barsHeight));
                 } else {
                     paintHeatmap(g, l, block);
                 }
@@ -231,23 +234,32 @@ public class SpikeHeatmapView extends CanvasView {
             double valueWidth = TextMeasure.width(font, "0.00") + 6;
             double barLeft = block.getX() + indexWidth;
             double barSpan = Math.max(1, block.getWidth() - indexWidth - valueWidth);
+            // Rows lower than a line of text label every few rows only, so that the labels never overlap.
+            int labelEvery = (int) Math.ceil(lineHeight / Math.max(1e-9, rowHeight));
 
             for (int i = 0; i < layer.length; i++) {
                 double rowTop = block.getY() + i * rowHeight;
                 double textTop = rowTop + (rowHeight - lineHeight) / 2;
-                Draw.text(g, Integer.toString(i), font, ChartTheme.MUTED_TEXT, barLeft - 6, textTop, Draw.Align.RIGHT);
+                boolean labelled = i % labelEvery == 0;
+                if (labelled) {
+                    Draw.text(g, Integer.toString(i), font, ChartTheme.MUTED_TEXT, barLeft - 6, textTop, Draw.Align.RIGHT);
+                }
                 double value = layer[i];
                 Rectangle2D track = new Rectangle2D.Double(barLeft, rowTop + rowHeight * 0.15, barSpan, rowHeight * 0.7);
                 Draw.fill(g, track, new java.awt.Color(0xf2, 0xf2, 0xf2));
                 if (Double.isNaN(value)) {
-                    Draw.text(g, "NaN", font, ChartTheme.MUTED_TEXT, barLeft + barSpan + 4, textTop, Draw.Align.LEFT);
+                    if (labelled) {
+                        Draw.text(g, "NaN", font, ChartTheme.MUTED_TEXT, barLeft + barSpan + 4, textTop, Draw.Align.LEFT);
+                    }
                     continue;
                 }
                 double clamped = Math.max(0, Math.min(1, value));
                 Draw.fill(g, new Rectangle2D.Double(barLeft, track.getY(), barSpan * clamped, track.getHeight()),
                         COLOR_MAP.color(0.25 + 0.75 * clamped));
-                Draw.text(g, NiceTicks.format(Math.round(value * 100) / 100.0), font, ChartTheme.TEXT,
-                        barLeft + barSpan + 4, textTop, Draw.Align.LEFT);
+                if (labelled) {
+                    Draw.text(g, NiceTicks.format(Math.round(value * 100) / 100.0), font, ChartTheme.TEXT,
+                            barLeft + barSpan + 4, textTop, Draw.Align.LEFT);
+                }
             }
         }
     }
