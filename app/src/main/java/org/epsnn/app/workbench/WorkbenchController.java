@@ -359,20 +359,55 @@ public final class WorkbenchController {
      */
     private void showPosterior(EpNetwork trained) {
         TrainingData loaded = data.get();
+        showSnapshot(() -> org.epsnn.model.ep.EpTrainer.snapshotOf(trained, loaded.test(), snapshotRows(loaded), probePoints(loaded)),
+                () -> posterior.get() == trained, "the loaded posterior");
+    }
+
+    /**
+     * Draws the prior that the next run starts from, after a reset, so that the plots show where
+     * training will begin instead of nothing. It is drawn with the run's seed, so it is the same prior.
+     */
+    private void showPrior() {
+        TrainingData loaded = data.get();
+        if (loaded == null) {
+            return;
+        }
+        NetworkSpec spec = history.network();
+        InputEncoding inputs = encoding.get();
+        long seed = settings.get().seed();
+        try {
+            EpNetwork.checkCanCreate(spec, inputs, loaded.targetMean(), loaded.targetScale());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        showSnapshot(() -> org.epsnn.model.ep.EpTrainer.snapshotOf(
+                        EpNetwork.create(spec, inputs, seed, loaded.targetMean(), loaded.targetScale()), loaded.test(),
+                        snapshotRows(loaded), probePoints(loaded)),
+                () -> posterior.get() == null && !isTraining() && !service.isRunning() && data.get() == loaded
+                        && history.network().equals(spec) && encoding.get().equals(inputs),
+                "the prior");
+    }
+
+    /**
+     * Builds a snapshot on a background thread and hands it to the feed consumers like a snapshot
+     * of a run, unless {@code stillWanted} says on the FX thread that the window moved on.
+     */
+    private void showSnapshot(java.util.concurrent.Callable<org.epsnn.model.training.TrainingSnapshot> build,
+                              java.util.function.BooleanSupplier stillWanted, String what) {
         Task<org.epsnn.model.training.TrainingSnapshot> task = new Task<>() {
             @Override
-            protected org.epsnn.model.training.TrainingSnapshot call() {
-                return org.epsnn.model.ep.EpTrainer.snapshotOf(trained, loaded.test(), snapshotRows(loaded), probePoints(loaded));
+            protected org.epsnn.model.training.TrainingSnapshot call() throws Exception {
+                return build.call();
             }
         };
         task.setOnSucceeded(event -> {
-            if (posterior.get() != trained) {
+            if (!stillWanted.getAsBoolean()) {
                 return;
             }
             LiveFeed.Drained drained = new LiveFeed.Drained(null, List.of(), task.getValue(), null, List.of(), List.of());
             feedConsumers.forEach(consumer -> consumer.accept(drained));
         });
-        task.setOnFailed(event -> LOG.warn("Could not draw the loaded posterior", task.getException()));
+        task.setOnFailed(event -> LOG.warn("Could not draw {}", what, task.getException()));
         Thread thread = new Thread(task, "posterior-snapshot");
         thread.setDaemon(true);
         thread.start();
@@ -744,6 +779,7 @@ public final class WorkbenchController {
         }
         discardPosterior(null);
         message.set("Posterior reset to the prior.");
+        showPrior();
     }
 
     private void discardPosterior(String reason) {

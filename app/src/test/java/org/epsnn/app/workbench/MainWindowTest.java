@@ -225,6 +225,22 @@ class MainWindowTest {
     }
 
     @Test
+    void resetPosteriorShowsThePrior(FxRobot robot) throws Exception {
+        trainStrokesUntilHistoryCatchesUp();
+
+        onFx(() -> {
+            controller.resetPosterior();
+            return null;
+        });
+
+        waitUntil("the weight history shows the prior alone", () -> {
+            var steps = window.plots().weightHistory().steps();
+            return steps.size() == 1 && steps.get(0).time() == 0;
+        });
+        assertThat(onFx(() -> controller.posteriorProperty().get())).as("posterior after the reset").isNull();
+    }
+
+    @Test
     void thresholdAboveEveryFeatureWarns(FxRobot robot) throws Exception {
         load("strokes");
 
