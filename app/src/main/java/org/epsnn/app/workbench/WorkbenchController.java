@@ -374,23 +374,38 @@ public final class WorkbenchController {
         }
         NetworkSpec spec = history.network();
         InputEncoding inputs = encoding.get();
-        long seed = settings.get().seed();
-        try {
-            EpNetwork.checkCanCreate(spec, inputs, loaded.targetMean(), loaded.targetScale());
-        } catch (IllegalArgumentException e) {
+        Supplier<EpNetwork> prior = priorOf(loaded, problem -> { });
+        if (prior == null) {
             return;
         }
-        showSnapshot(() -> org.epsnn.model.ep.EpTrainer.snapshotOf(
-                        EpNetwork.create(spec, inputs, seed, loaded.targetMean(), loaded.targetScale()), loaded.test(),
-                        snapshotRows(loaded), probePoints(loaded)),
+        showSnapshot(() -> org.epsnn.model.ep.EpTrainer.snapshotOf(prior.get(), loaded.test(), snapshotRows(loaded),
+                        probePoints(loaded)),
                 () -> posterior.get() == null && !isTraining() && !service.isRunning() && data.get() == loaded
                         && history.network().equals(spec) && encoding.get().equals(inputs),
                 "the prior");
     }
 
     /**
+     * Returns what draws the prior of the current network, encoding and seed for {@code loaded},
+     * or null after passing the reason to {@code onProblem} when that network cannot be built.
+     */
+    private Supplier<EpNetwork> priorOf(TrainingData loaded, Consumer<String> onProblem) {
+        NetworkSpec spec = history.network();
+        InputEncoding inputs = encoding.get();
+        long seed = settings.get().seed();
+        try {
+            EpNetwork.checkCanCreate(spec, inputs, loaded.targetMean(), loaded.targetScale());
+        } catch (IllegalArgumentException e) {
+            onProblem.accept(e.getMessage());
+            return null;
+        }
+        return () -> EpNetwork.create(spec, inputs, seed, loaded.targetMean(), loaded.targetScale());
+    }
+
+    /**
      * Builds a snapshot on a background thread and hands it to the feed consumers like a snapshot
-     * of a run, unless {@code stillWanted} says on the FX thread that the window moved on.
+     * of a run. {@code stillWanted} runs on the FX thread first, and returns false when the window
+     * has moved on.
      */
     private void showSnapshot(java.util.concurrent.Callable<org.epsnn.model.training.TrainingSnapshot> build,
                               java.util.function.BooleanSupplier stillWanted, String what) {
@@ -675,17 +690,11 @@ public final class WorkbenchController {
         EpNetwork existing = posterior.get();
         Supplier<EpNetwork> network;
         if (existing == null) {
-            NetworkSpec spec = history.network();
-            InputEncoding inputs = encoding.get();
-            long seed = settings.get().seed();
-            try {
-                EpNetwork.checkCanCreate(spec, inputs, loaded.targetMean(), loaded.targetScale());
-            } catch (IllegalArgumentException e) {
-                message.set("Cannot build the network: " + e.getMessage());
+            // Drawing the prior takes about 20 ms for 784-500-10 (measured), so the training thread does it.
+            network = priorOf(loaded, problem -> message.set("Cannot build the network: " + problem));
+            if (network == null) {
                 return;
             }
-            // Drawing the prior takes about 20 ms for 784-500-10 (measured), so the training thread does it.
-            network = () -> EpNetwork.create(spec, inputs, seed, loaded.targetMean(), loaded.targetScale());
         } else {
             network = () -> existing;
         }
