@@ -402,14 +402,7 @@ final class PlotsPane {
             lastCurveFlush = now;
         }
         for (LiveFeed.EvaluationPoint point : drained.evaluations()) {
-            var test = point.test();
-            if (data != null && data.classification()) {
-                accuracy.append(TEST_BAYESIAN, point.samplesSeen(), test.bayesian().accuracy());
-                accuracy.append(TEST_DETERMINISTIC, point.samplesSeen(), test.deterministicAccuracy());
-                accuracy.append(TEST_NLL, point.samplesSeen(), test.bayesian().negativeLogLikelihood());
-            } else {
-                accuracy.append(TEST_NLL, point.samplesSeen(), -test.bayesianRegression().logLikelihood());
-            }
+            appendEvaluation(point.samplesSeen(), point.test());
         }
         for (PassSummary pass : drained.passes()) {
             accuracy.addMarker(pass.samplesSeen(), "pass " + pass.pass());
@@ -481,7 +474,19 @@ final class PlotsPane {
                 accuracy.appendAll(curve.name(), curve.x(), curve.y());
             }
         }
-        for (MetricHistory.Marker marker : history.passMarkers()) {
+        if (history.series().stream().allMatch(curve -> curve.x().length == 0)) {
+            // A project saved by the command line keeps its passes but no curves: plot each pass's test evaluation.
+            for (PassSummary pass : history.passes()) {
+                if (pass.test() != org.epsnn.model.training.Evaluation.NONE) {
+                    appendEvaluation(pass.samplesSeen(), pass.test());
+                }
+            }
+        }
+        List<MetricHistory.Marker> markers = history.passMarkers();
+        if (markers.isEmpty()) {
+            markers = history.passes().stream().map(pass -> new MetricHistory.Marker(pass.samplesSeen(), "pass " + pass.pass())).toList();
+        }
+        for (MetricHistory.Marker marker : markers) {
             accuracy.addMarker(marker.x(), marker.label());
             passMarkers.add(marker);
         }
@@ -498,6 +503,17 @@ final class PlotsPane {
             firingLayers = history.firing().size();
             MetricHistory.Series first = history.firing().get(0);
             firingSamples = first.x().length == 0 ? -1 : (long) first.x()[first.x().length - 1];
+        }
+    }
+
+    /** Plots a test evaluation at {@code samplesSeen}: accuracies and NLL, or the regression NLL. */
+    private void appendEvaluation(long samplesSeen, org.epsnn.model.training.Evaluation test) {
+        if (data != null && data.classification()) {
+            accuracy.append(TEST_BAYESIAN, samplesSeen, test.bayesian().accuracy());
+            accuracy.append(TEST_DETERMINISTIC, samplesSeen, test.deterministicAccuracy());
+            accuracy.append(TEST_NLL, samplesSeen, test.bayesian().negativeLogLikelihood());
+        } else {
+            accuracy.append(TEST_NLL, samplesSeen, -test.bayesianRegression().logLikelihood());
         }
     }
 

@@ -116,6 +116,24 @@ class ProjectFileWindowTest {
     }
 
     @Test
+    void commandLineProjectPlotsItsPasses(FxRobot robot) throws Exception {
+        waitUntilNewProjectReady();
+        Path file = folder.resolve("from-cli.epsnn");
+        int exitCode = org.epsnn.app.cli.EpsnnCommand.newCommandLine()
+                .execute("train", "--dataset", "xor", "--passes", "2", "--save", file.toString());
+        assertThat(exitCode).as("exit code of train --save").isZero();
+
+        onFx(() -> {
+            window.files().openFile(file);
+            return null;
+        });
+
+        waitUntil("the passes' test accuracies are plotted",
+                () -> onFx(() -> window.plots().accuracyChart().series(PlotsPane.TEST_BAYESIAN).shownCount()) == 2);
+        assertThat(onFx(() -> window.plots().accuracyChart().markerPositions())).as("pass markers").hasSize(2);
+    }
+
+    @Test
     void settingsEditMarksModified(FxRobot robot) throws Exception {
         waitUntilNewProjectReady();
 
