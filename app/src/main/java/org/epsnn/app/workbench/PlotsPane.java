@@ -419,11 +419,11 @@ final class PlotsPane {
             historySteps.add(start);
             recordFiring(start);
         }
-        for (TrainingSnapshot passEnd : drained.historySnapshots()) {
-            // Each pass's last posterior, also when several passes ended since the last drain.
-            if (passEnd != drained.snapshot()) {
-                historySteps.add(passEnd);
-                recordFiring(passEnd);
+        for (TrainingSnapshot kept : drained.historySnapshots()) {
+            // Every history snapshot, also when several arrived since the last drain. The latest one follows below.
+            if (kept != drained.snapshot()) {
+                historySteps.add(kept);
+                recordFiring(kept);
             }
         }
         if (drained.snapshot() != null) {

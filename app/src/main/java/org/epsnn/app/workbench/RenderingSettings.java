@@ -14,11 +14,11 @@ public final class RenderingSettings {
     }
 
     /**
-     * Draws region backgrounds directly instead of stretching cached images of them. The software
-     * renderer (used under Xvfb, over remote desktops and without a usable GPU driver) drew a full
-     * frame of the workbench window in 22 to 31 ms with the cache and in 10 to 18 ms without it
-     * (docs/benchmarks.md). Long frames hold up the FX thread, which waits for the previous frame
-     * before it syncs the next.
+     * Turns off the region background cache, so that backgrounds are drawn directly instead of as
+     * stretched cached images. JavaFX's software renderer (used under Xvfb and without a usable GPU
+     * driver) drew a full frame of the window in 22 to 37 ms with the cache and in 10 to 28 ms
+     * without it, in the headless tests (docs/benchmarks.md). The FX thread waits for the previous
+     * frame before it syncs the next, so long frames hold it up.
      */
     public static void apply() {
         if (System.getProperty(REGION_CACHING_OFF) == null) {

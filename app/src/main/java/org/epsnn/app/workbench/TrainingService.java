@@ -94,7 +94,7 @@ public final class TrainingService extends Service<TrainingService.Outcome> {
                         run.feed().runStarted(settings, trainSamples, testSamples);
                     }
 
-                    /** Samples between two history snapshots inside a pass, 0 for none; see {@link #HISTORY_STEPS_PER_PASS}. */
+                    /** Number of samples between two history snapshots inside a pass, or 0 when the network is too large for them. */
                     private final long historyStride = network.spec().weightCount() <= SMALL_NETWORK_WEIGHTS
                             ? Math.max(1, run.data().train().rows() / HISTORY_STEPS_PER_PASS) : 0;
                     private long nextHistorySamples = network.samplesSeen() + historyStride;
@@ -121,7 +121,7 @@ public final class TrainingService extends Service<TrainingService.Outcome> {
                         run.feed().evaluated(samplesSeen, pass, runningTrainAccuracy, test);
                     }
 
-                    /** Whether the next snapshot is one asked for the histories: at a pass's end or at a stride. */
+                    /** Whether the next snapshot was requested for the histories, at a pass's end or at a stride. */
                     private boolean historyDue;
 
                     @Override

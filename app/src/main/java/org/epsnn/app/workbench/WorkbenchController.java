@@ -319,7 +319,7 @@ public final class WorkbenchController {
                 () -> {
                     EpNetwork trained = state.posterior().orElse(null);
                     if (trained != null && (isTraining() || service.isRunning())) {
-                        // A run started from the prior between the two turns; it keeps its own posterior.
+                        // A run started from the prior between the two turns, so it keeps its own posterior.
                         message.set("Training started before the project's posterior was applied; the run goes on from the prior.");
                     } else if (trained != null && history.network().equals(trained.spec()) && encoding.get().equals(trained.encoding())) {
                         posterior.set(trained);
@@ -422,7 +422,7 @@ public final class WorkbenchController {
             LiveFeed.Drained drained = new LiveFeed.Drained(null, List.of(), task.getValue(), null, List.of(), List.of());
             feedConsumers.forEach(consumer -> consumer.accept(drained));
         });
-        task.setOnFailed(event -> LOG.warn("Could not draw {}", what, task.getException()));
+        task.setOnFailed(event -> LOG.warn("Drawing {} failed", what, task.getException()));
         Thread thread = new Thread(task, "posterior-snapshot");
         thread.setDaemon(true);
         thread.start();

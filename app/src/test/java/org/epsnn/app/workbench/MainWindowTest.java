@@ -202,7 +202,7 @@ class MainWindowTest {
     }
 
     @Test
-    void shortRunKeepsHistoryStepsThroughEachPass(FxRobot robot) throws Exception {
+    void shortRunKeepsStepsEachPass(FxRobot robot) throws Exception {
         load("xor");
         int passes = 5;
         WindowTestSupport.train(controller, passes);

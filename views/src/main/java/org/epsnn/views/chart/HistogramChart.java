@@ -69,9 +69,9 @@ public class HistogramChart extends ChartView {
     }
 
     /**
-     * Builds a chart with data, the note and, when {@code secondAxis}, two histograms on their own
-     * count axes, for the copy warm-up: the first copy of a data item's class would otherwise
-     * inspect it on the FX thread when the Weights tab first shows during a run.
+     * Builds a chart with data, the note and, when {@code secondAxis}, two count axes, for the copy
+     * warm-up. Without it, the first copy of a data item's class inspects that class on the FX
+     * thread when the Weights tab first shows during a run.
      */
     static JFreeChart sampleChart(boolean secondAxis) {
         HistogramChart sample = new HistogramChart(new ChartTheme(), "x");

@@ -233,32 +233,31 @@ public class DecisionMapView extends CanvasView {
             boolean twoPanels = showUncertainty && classCount > 0;
             double barWidth = twoPanels ? ColorBar.width(theme(), uncertaintyRange(), UNCERTAINTY_LABEL) : 0;
 
-            Rectangle2D classPanel;
+            Placed classPlaced;
             Rectangle2D uncertaintyPanel = null;
             if (twoPanels) {
                 // Side by side or one above the other, whichever draws the larger maps: maps with
                 // equal units on both axes and a wide range fill a tall view better stacked.
                 double sideWidth = (width - 8 - PANEL_GAP - barWidth - 12) / 2;
-                Rectangle2D side = new Rectangle2D.Double(4, panelTop, sideWidth, panelHeight);
+                Placed side = frameIn(new Rectangle2D.Double(4, panelTop, sideWidth, panelHeight));
                 double stackedWidth = width - 8 - barWidth - 12;
                 double stackedHeight = Math.max(1, (panelHeight - titleHeight - PANEL_GAP) / 2);
-                Rectangle2D stacked = new Rectangle2D.Double(4, panelTop, stackedWidth, stackedHeight);
-                if (mapArea(frameIn(stacked)) > mapArea(frameIn(side))) {
-                    classPanel = stacked;
+                Placed stacked = frameIn(new Rectangle2D.Double(4, panelTop, stackedWidth, stackedHeight));
+                if (mapArea(stacked) > mapArea(side)) {
+                    classPlaced = stacked;
                     uncertaintyPanel = new Rectangle2D.Double(4, panelTop + stackedHeight + PANEL_GAP + titleHeight, stackedWidth,
                             stackedHeight);
                 } else {
-                    classPanel = side;
+                    classPlaced = side;
                     uncertaintyPanel = new Rectangle2D.Double(4 + sideWidth + PANEL_GAP, panelTop, sideWidth, panelHeight);
                 }
             } else {
-                classPanel = new Rectangle2D.Double(4, panelTop, width - 8, panelHeight);
+                classPlaced = frameIn(new Rectangle2D.Double(4, panelTop, width - 8, panelHeight));
             }
 
-            Placed classPlaced = frameIn(classPanel);
             PlotFrame classFrame = classPlaced.frame();
             Font titleFont = theme().boldCaptionFont();
-            Draw.text(g, TextMeasure.fit(titleFont, "predicted class", classPanel.getWidth()), titleFont, ChartTheme.TEXT,
+            Draw.text(g, TextMeasure.fit(titleFont, "predicted class", classPlaced.panel().getWidth()), titleFont, ChartTheme.TEXT,
                     classFrame.area().getCenterX(), classPlaced.panel().getY() - titleHeight, Draw.Align.CENTER);
             if (classCount > 0) {
                 paintGrid(g, classFrame, this::cellColor);

@@ -162,7 +162,7 @@ class HistogramChartTest {
     }
 
     @Test
-    void copySamplesHaveDataAndBothAxisLayouts() throws Exception {
+    void copySamplesHaveDataAndAxes() throws Exception {
         org.jfree.chart.JFreeChart shared = org.epsnn.views.testing.CopySamples.builtOffFxThread(() -> HistogramChart.sampleChart(false));
         org.jfree.chart.JFreeChart twoAxes = org.epsnn.views.testing.CopySamples.builtOffFxThread(() -> HistogramChart.sampleChart(true));
 

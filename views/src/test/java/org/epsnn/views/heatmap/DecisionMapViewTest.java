@@ -63,21 +63,21 @@ class DecisionMapViewTest {
     }
 
     @Test
-    void squareRangesDrawASquareMapInAWidePanel(@TempDir Path folder) throws Exception {
+    void squareRangesDrawSquareMap(@TempDir Path folder) throws Exception {
         int[] box = classZeroBox(folder, new ValueRange(-1, 1), new ValueRange(-1, 1));
 
         assertThat(box[0]).as("map width against height %d", box[1]).isCloseTo(box[1], within(3));
     }
 
     @Test
-    void veryUnequalRangesFillThePanel(@TempDir Path folder) throws Exception {
+    void unequalRangesFillPanel(@TempDir Path folder) throws Exception {
         int[] box = classZeroBox(folder, new ValueRange(0, 100), new ValueRange(0, 1));
 
         assertThat(box[0]).as("map width against height %d", box[1]).isGreaterThan(2 * box[1]);
     }
 
     @Test
-    void wideMapsStackInATallView(@TempDir Path folder) throws Exception {
+    void wideMapsStackInTallView(@TempDir Path folder) throws Exception {
         double[] certain = new double[4 * 4 * 2];
         for (int cell = 0; cell < 16; cell++) {
             certain[2 * cell] = 1;
@@ -101,8 +101,8 @@ class DecisionMapViewTest {
     }
 
     /**
-     * Draws a map that is class 0 everywhere into a 760 x 380 image; returns the longest run of
-     * class-0 pixels across the middle row and the longest down the column through that run's middle.
+     * Draws a map that is class 0 everywhere into a 760 x 380 image. Returns the longest run of
+     * class-0 pixels across the middle row, and the longest down the column through its middle.
      */
     private int[] classZeroBox(Path folder, ValueRange x, ValueRange y) throws Exception {
         double[] certain = new double[4 * 4 * 2];
