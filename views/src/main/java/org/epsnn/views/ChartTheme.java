@@ -229,7 +229,7 @@ public final class ChartTheme {
     }
 
     private static NumberAxis numberAxis(String label) {
-        NumberAxis axis = new NumberAxis(requireLabel(label));
+        NumberAxis axis = new SpacedNumberAxis(requireLabel(label));
         axis.setAutoRangeIncludesZero(false);
         // Data of a single value (one evaluation so far) gets a range of 0.001 around it rather than
         // JFreeChart's 1e-8, whose ticks read 9.579E-1.

@@ -62,7 +62,12 @@ final class ComparisonPane {
         Label status = new Label();
         status.setId("compareStatus");
         status.textProperty().bind(comparison.statusProperty());
-        // The status gives way when the pane is narrow, and hovering shows all of it.
+        // The status takes the width the controls leave, and a second line when it needs one.
+        // Hovering shows all of it, should it still not fit.
+        status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
         whole.textProperty().bind(comparison.statusProperty());
         status.setTooltip(whole);

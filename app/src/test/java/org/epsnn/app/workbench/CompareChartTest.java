@@ -62,6 +62,21 @@ class CompareChartTest {
     }
 
     @Test
+    void statusFitsTheNarrowPane() throws Exception {
+        onFx(() -> {
+            window.plots().showComparison();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.Label status = onFx(() -> (javafx.scene.control.Label) window.plots().tabs().getScene().lookup("#compareStatus"));
+        String drawn = onFx(() -> ((javafx.scene.text.Text) status.lookup(".text")).getText());
+        assertThat(onFx(status::getText)).as("status").startsWith("Train with EP");
+        // The skin writes the text it shows into one Text node, with line breaks but no ellipsis.
+        assertThat(drawn.replace('\n', ' ').replaceAll(" +", " ").strip()).as("text on screen").isEqualTo(onFx(status::getText));
+    }
+
+    @Test
     void compareButtonChartsBothTrainers(FxRobot robot) throws Exception {
         loadStrokes();
 

@@ -103,13 +103,18 @@ public class ClassProbabilityBars extends CanvasView {
             Font font = theme().captionFont();
             Font boldFont = theme().boldCaptionFont();
             double lineHeight = TextMeasure.lineHeight(font);
-            double rowHeight = Math.min(MAX_ROW_HEIGHT * theme().effectiveScale(), (height - 8) / probabilities.length);
-            double nameWidth = 0;
+            double widestName = 0;
             for (int k = 0; k < classNames.size(); k++) {
-                nameWidth = Math.max(nameWidth, TextMeasure.width(boldFont, label(k)));
+                widestName = Math.max(widestName, TextMeasure.width(boldFont, label(k)));
             }
             // Room for the widest name plus slack for JavaFX glyphs that run wider than AWT measures them.
-            nameWidth = Math.min(nameWidth * 1.1 + 12, width * 0.4);
+            double nameWidth = Math.min(widestName * 1.1 + 12, width * 0.4);
+            // A name too wide for its column gets a second line, so rows may grow to hold two.
+            double maxRowHeight = MAX_ROW_HEIGHT * theme().effectiveScale();
+            if (widestName > nameWidth - 8) {
+                maxRowHeight = Math.max(maxRowHeight, 2.4 * lineHeight);
+            }
+            double rowHeight = Math.min(maxRowHeight, (height - 8) / probabilities.length);
             double valueWidth = TextMeasure.width(boldFont, "0.000") + 8;
             double barLeft = 4 + nameWidth;
             double barSpan = Math.max(1, width - barLeft - valueWidth - 4);
@@ -121,8 +126,14 @@ public class ClassProbabilityBars extends CanvasView {
                 boolean highlighted = k == best;
                 Font rowFont = highlighted ? boldFont : font;
                 Color textColor = highlighted ? ChartTheme.ACCENT : ChartTheme.TEXT;
-                Draw.text(g, TextMeasure.fit(rowFont, label(k), nameWidth - 8), rowFont, textColor, barLeft - 8, textTop,
-                        Draw.Align.RIGHT);
+                // A name too wide for its column takes two lines when the row is tall enough, as for two classes.
+                List<String> lines = TextMeasure.width(rowFont, label(k)) > nameWidth - 8 && rowHeight >= 2 * lineHeight
+                        ? TextMeasure.wrap(rowFont, label(k), nameWidth - 8, 2)
+                        : List.of(TextMeasure.fit(rowFont, label(k), nameWidth - 8));
+                double linesTop = rowTop + (rowHeight - lines.size() * lineHeight) / 2;
+                for (int line = 0; line < lines.size(); line++) {
+                    Draw.text(g, lines.get(line), rowFont, textColor, barLeft - 8, linesTop + line * lineHeight, Draw.Align.RIGHT);
+                }
 
                 Rectangle2D track = new Rectangle2D.Double(barLeft, rowTop + rowHeight * 0.18, barSpan, rowHeight * 0.64);
                 Draw.fill(g, track, TRACK);

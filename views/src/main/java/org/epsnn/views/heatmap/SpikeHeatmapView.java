@@ -37,6 +37,8 @@ public class SpikeHeatmapView extends CanvasView {
     private static final ColorMap COLOR_MAP = ColorMap.BLUES;
     private static final String COLOR_BAR_LABEL = "spike probability";
     private static final double BLOCK_GAP = 18;
+    /** Space between two rows of layer blocks. */
+    private static final double ROW_GAP = 8;
     /** Lines that the size and mean part of a caption may wrap onto under the layer name. */
     private static final int MAX_DETAIL_LINES = 2;
 
@@ -113,6 +115,17 @@ public class SpikeHeatmapView extends CanvasView {
         return drawing().gridShape(index);
     }
 
+    /** Rows and columns of layer blocks, each {@code blockWidth} wide with a square of {@code blockSide}. */
+    record Arrangement(int rows, int columns, double blockWidth, double blockSide) {
+    }
+
+    /** Places {@code count} layers in a view of {@code width} x {@code height} pixels. */
+    Arrangement arrangement(int count, double width, double height) {
+        double lineHeight = TextMeasure.lineHeight(theme().captionFont());
+        return Drawing.arrange(count, width - ColorBar.width(theme(), ValueRange.UNIT, COLOR_BAR_LABEL) - 16, height - 4,
+                (1 + MAX_DETAIL_LINES) * lineHeight + 6);
+    }
+
     @Override
     protected Picture picture() {
         return drawing();
@@ -159,22 +172,26 @@ public class SpikeHeatmapView extends CanvasView {
 
             double barWidth = ColorBar.width(theme(), ValueRange.UNIT, COLOR_BAR_LABEL);
             double available = width - barWidth - 16;
-            double blockWidth = (available - BLOCK_GAP * (layers.size() - 1)) / layers.size();
             Font captionFont = theme().captionFont();
             double lineHeight = TextMeasure.lineHeight(captionFont);
             double captionHeight = (1 + MAX_DETAIL_LINES) * lineHeight + 6;
-            double blockSide = Math.max(1, Math.min(blockWidth, height - captionHeight - 8));
             double top = 4;
+            Arrangement arrangement = arrange(layers.size(), available, height - top, captionHeight);
+            double blockWidth = arrangement.blockWidth();
+            double blockSide = arrangement.blockSide();
 
             for (int l = 0; l < layers.size(); l++) {
-                double left = 4 + l * (blockWidth + BLOCK_GAP);
-                paintCaption(g, l, captionFont, left, top, blockWidth, lineHeight);
-                Rectangle2D block = new Rectangle2D.Double(left + (blockWidth - blockSide) / 2, top + captionHeight,
+                int row = l / arrangement.columns();
+                double left = 4 + (l % arrangement.columns()) * (blockWidth + BLOCK_GAP);
+                double rowTop = top + row * (captionHeight + blockSide + ROW_GAP);
+                paintCaption(g, l, captionFont, left, rowTop, blockWidth, lineHeight);
+                Rectangle2D block = new Rectangle2D.Double(left + (blockWidth - blockSide) / 2, rowTop + captionHeight,
                         blockSide, blockSide);
                 if (layers.get(l).length <= MAX_BAR_NEURONS) {
-                    // Bars need not be square: they take the height their rows need, as far as the view has it.
+                    // Bars need not be square: in the last row they take the height their rows need, as far as the view has it.
                     double rowsHeight = layers.get(l).length * TextMeasure.lineHeight(theme().tickLabelFont()) * 1.4;
-                    double barsHeight = Math.max(blockSide, Math.min(height - captionHeight - 8 - top, rowsHeight));
+                    double room = row == arrangement.rows() - 1 ? height - block.getY() - 8 : blockSide;
+                    double barsHeight = Math.max(blockSide, Math.min(room, rowsHeight));
                     paintBars(g, layers.get(l), new Rectangle2D.Double(block.getX(), block.getY(), blockSide, barsHeight));
                 } else {
                     paintHeatmap(g, l, block);
@@ -187,6 +204,26 @@ public class SpikeHeatmapView extends CanvasView {
             double barTop = Math.max(top, Math.min(top + captionHeight, height - 8 - barHeight));
             Rectangle2D barBounds = new Rectangle2D.Double(width - barWidth - 4, barTop, barWidth, barHeight);
             ColorBar.draw(g, barBounds, COLOR_MAP, ValueRange.UNIT, COLOR_BAR_LABEL, theme());
+        }
+
+        /**
+         * Puts the layers in the rows and columns that draw their blocks largest: one row when the
+         * view is wide, more when it is tall and narrow. A tie keeps fewer rows.
+         */
+        static Arrangement arrange(int count, double available, double height, double captionHeight) {
+            Arrangement best = null;
+            for (int rows = 1; rows <= count; rows++) {
+                int columns = (count + rows - 1) / rows;
+                if ((rows - 1) * columns >= count) {
+                    continue;
+                }
+                double blockWidth = (available - BLOCK_GAP * (columns - 1)) / columns;
+                double side = Math.max(1, Math.min(blockWidth, (height - rows * (captionHeight + ROW_GAP)) / rows));
+                if (best == null || side > best.blockSide() + 0.5) {
+                    best = new Arrangement(rows, columns, blockWidth, side);
+                }
+            }
+            return best;
         }
 
         /** Writes the layer name in bold, then its size and mean on up to {@value #MAX_DETAIL_LINES} lines. */

@@ -51,6 +51,20 @@ class ClassProbabilityBarsTest {
     }
 
     @Test
+    void longNameTakesTwoLinesInATallRow(@TempDir Path folder) throws Exception {
+        Path svg = folder.resolve("bars.svg");
+
+        onFx(() -> {
+            bars.setProbabilities(new double[] {0.3, 0.7}, List.of("same sign", "opposite sign"));
+            bars.setTrueClass(1);
+            bars.exportSvg(svg);
+        });
+
+        String document = java.nio.file.Files.readString(svg);
+        assertThat(document).as("the true class's name, broken after 'sign'").contains(">opposite sign</text>", ">(true)</text>");
+    }
+
+    @Test
     void csvMarksArgmaxAndTrueClass(@TempDir Path folder) throws Exception {
         Path csv = folder.resolve("bars.csv");
 

@@ -67,6 +67,27 @@ class SpikeHeatmapViewTest {
     }
 
     @Test
+    void tallNarrowViewStacksLayersInRows() {
+        // The Spikes tab beside the sample column: about 420 x 430 pixels for input, hidden and output.
+        SpikeHeatmapView.Arrangement tall = view.arrangement(3, 420, 430);
+        SpikeHeatmapView.Arrangement low = view.arrangement(3, 420, 200);
+
+        assertThat(low.rows()).as("rows in a low view").isEqualTo(1);
+        assertThat(tall.rows()).as("rows in a tall view").isEqualTo(2);
+        assertThat(tall.columns()).isEqualTo(2);
+        assertThat(tall.blockSide()).as("block side in two rows against the width of one block in one row")
+                .isGreaterThan(1.2 * low.blockWidth());
+    }
+
+    @Test
+    void wideViewKeepsOneRow() {
+        SpikeHeatmapView.Arrangement wide = view.arrangement(3, 1200, 430);
+
+        assertThat(wide.rows()).isEqualTo(1);
+        assertThat(wide.columns()).isEqualTo(3);
+    }
+
+    @Test
     void exportsWriteValidFiles(@TempDir Path folder) throws Exception {
         onFx(() -> {
             view.setLayers(List.of(constant(100, 0.3), constant(10, 0.7)), List.of("input", "output"));
