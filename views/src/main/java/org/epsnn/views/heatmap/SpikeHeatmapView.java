@@ -119,11 +119,9 @@ public class SpikeHeatmapView extends CanvasView {
     record Arrangement(int rows, int columns, double blockWidth, double blockSide) {
     }
 
-    /** Places {@code count} layers in a view of {@code width} x {@code height} pixels. */
-    Arrangement arrangement(int count, double width, double height) {
-        double lineHeight = TextMeasure.lineHeight(theme().captionFont());
-        return Drawing.arrange(count, width - ColorBar.width(theme(), ValueRange.UNIT, COLOR_BAR_LABEL) - 16, height - 4,
-                (1 + MAX_DETAIL_LINES) * lineHeight + 6);
+    /** Places the layers on show in a view of {@code width} x {@code height} pixels. */
+    Arrangement arrangement(double width, double height) {
+        return drawing().arrangement(width, height);
     }
 
     @Override
@@ -171,12 +169,11 @@ public class SpikeHeatmapView extends CanvasView {
             }
 
             double barWidth = ColorBar.width(theme(), ValueRange.UNIT, COLOR_BAR_LABEL);
-            double available = width - barWidth - 16;
             Font captionFont = theme().captionFont();
             double lineHeight = TextMeasure.lineHeight(captionFont);
             double captionHeight = (1 + MAX_DETAIL_LINES) * lineHeight + 6;
             double top = 4;
-            Arrangement arrangement = arrange(layers.size(), available, height - top, captionHeight);
+            Arrangement arrangement = arrangement(width, height);
             double blockWidth = arrangement.blockWidth();
             double blockSide = arrangement.blockSide();
 
@@ -206,13 +203,23 @@ public class SpikeHeatmapView extends CanvasView {
             ColorBar.draw(g, barBounds, COLOR_MAP, ValueRange.UNIT, COLOR_BAR_LABEL, theme());
         }
 
+        /** Places the layers in a view of {@code width} x {@code height} pixels. */
+        Arrangement arrangement(double width, double height) {
+            double available = width - ColorBar.width(theme(), ValueRange.UNIT, COLOR_BAR_LABEL) - 16;
+            double captionHeight = (1 + MAX_DETAIL_LINES) * TextMeasure.lineHeight(theme().captionFont()) + 6;
+            // Bars take the height their rows need rather than a square, so layers that are all bars stay in one row.
+            boolean squares = layers.stream().anyMatch(layer -> layer.length > MAX_BAR_NEURONS);
+            return arrange(layers.size(), squares ? layers.size() : 1, available, height - 4, captionHeight);
+        }
+
         /**
-         * Puts the layers in the rows and columns that draw their blocks largest: one row when the
-         * view is wide, more when it is tall and narrow. A tie keeps fewer rows.
+         * Puts the layers in at most {@code maxRows} rows, in the rows and columns that draw their
+         * blocks largest: one row when the view is wide, more when it is tall and narrow. A tie
+         * keeps fewer rows.
          */
-        static Arrangement arrange(int count, double available, double height, double captionHeight) {
+        static Arrangement arrange(int count, int maxRows, double available, double height, double captionHeight) {
             Arrangement best = null;
-            for (int rows = 1; rows <= count; rows++) {
+            for (int rows = 1; rows <= Math.min(count, maxRows); rows++) {
                 int columns = (count + rows - 1) / rows;
                 if ((rows - 1) * columns >= count) {
                     continue;

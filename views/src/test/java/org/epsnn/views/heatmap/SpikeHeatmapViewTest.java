@@ -67,10 +67,12 @@ class SpikeHeatmapViewTest {
     }
 
     @Test
-    void tallNarrowViewStacksLayersInRows() {
+    void tallNarrowViewStacksLayersInRows() throws Exception {
+        onFx(() -> view.setLayers(List.of(constant(784, 0.1), constant(500, 0.1), constant(10, 0.1))));
+
         // The Spikes tab beside the sample column: about 420 x 430 pixels for input, hidden and output.
-        SpikeHeatmapView.Arrangement tall = view.arrangement(3, 420, 430);
-        SpikeHeatmapView.Arrangement low = view.arrangement(3, 420, 200);
+        SpikeHeatmapView.Arrangement tall = view.arrangement(420, 430);
+        SpikeHeatmapView.Arrangement low = view.arrangement(420, 200);
 
         assertThat(low.rows()).as("rows in a low view").isEqualTo(1);
         assertThat(tall.rows()).as("rows in a tall view").isEqualTo(2);
@@ -80,11 +82,20 @@ class SpikeHeatmapViewTest {
     }
 
     @Test
-    void wideViewKeepsOneRow() {
-        SpikeHeatmapView.Arrangement wide = view.arrangement(3, 1200, 430);
+    void wideViewKeepsOneRow() throws Exception {
+        onFx(() -> view.setLayers(List.of(constant(784, 0.1), constant(500, 0.1), constant(10, 0.1))));
+
+        SpikeHeatmapView.Arrangement wide = view.arrangement(1200, 430);
 
         assertThat(wide.rows()).isEqualTo(1);
         assertThat(wide.columns()).isEqualTo(3);
+    }
+
+    @Test
+    void layersOfBarsKeepOneRow() throws Exception {
+        onFx(() -> view.setLayers(List.of(constant(2, 0.5), constant(8, 0.5), constant(2, 0.5))));
+
+        assertThat(view.arrangement(420, 430).rows()).isEqualTo(1);
     }
 
     @Test
