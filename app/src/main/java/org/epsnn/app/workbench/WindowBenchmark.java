@@ -71,7 +71,9 @@ public final class WindowBenchmark {
         private final java.util.concurrent.ConcurrentHashMap<String, Integer> stallFrames = new java.util.concurrent.ConcurrentHashMap<>();
         private final AtomicLong heapAfterGc = new AtomicLong(-1);
         private final List<String> passLines = new ArrayList<>();
-        private boolean measuring;
+        private volatile boolean measuring;
+        /** When the Start click ran, for {@code -Depsnn.stallWindowMillis}. */
+        private volatile long startNanos;
 
         @Override
         public void start(Stage stage) {
@@ -110,6 +112,7 @@ public final class WindowBenchmark {
                     javafx.animation.PauseTransition click = new javafx.animation.PauseTransition(javafx.util.Duration.millis(500));
                     click.setOnFinished(clicked -> {
                         passLines.add("training started at " + java.time.Instant.now());
+                        startNanos = System.nanoTime();
                         measuring = true;
                         controller.start();
                     });
@@ -180,15 +183,19 @@ public final class WindowBenchmark {
         }
 
         /**
-         * Samples the FX thread's stack every 5 ms while a probe has waited more than 30 ms, and
-         * counts the frames of the window's own code and of the JavaFX pulse, to tell what a long
-         * wait was spent on. Enabled by {@code -Depsnn.stallStacks=true}.
+         * Samples the FX thread's stack every 5 ms while a probe has waited more than 30 ms
+         * ({@code -Depsnn.stallMillis}), and counts the frames of the window's own code and of the
+         * JavaFX pulse, to tell what a long wait was spent on. Enabled by {@code -Depsnn.stallStacks=true}.
          */
         private void startStallSampler(Thread fxThread) {
+            long thresholdNanos = Long.getLong("epsnn.stallMillis", 30) * 1_000_000L;
+            // With -Depsnn.stallWindowMillis=N, only the first N ms after the Start click are sampled.
+            long windowNanos = Long.getLong("epsnn.stallWindowMillis", Long.MAX_VALUE / 1_000_000L) * 1_000_000L;
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     long pending = oldestPending.get();
-                    if (measuring && pending != 0 && System.nanoTime() - pending > 30_000_000L) {
+                    if (measuring && pending != 0 && System.nanoTime() - pending > thresholdNanos
+                            && System.nanoTime() - startNanos < windowNanos) {
                         StackTraceElement[] stack = fxThread.getStackTrace();
                         List<String> frames = new ArrayList<>();
                         for (StackTraceElement frame : stack) {
@@ -252,7 +259,7 @@ public final class WindowBenchmark {
                 passLines.forEach(out::println);
                 writeThreadTimes(out);
                 if (!stallFrames.isEmpty()) {
-                    out.println("FX thread stacks during waits over 30 ms (samples every 5 ms):");
+                    out.println("FX thread stacks during waits over " + Long.getLong("epsnn.stallMillis", 30) + " ms (samples every 5 ms):");
                     stallFrames.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(40)
                             .forEach(entry -> out.printf(Locale.ROOT, "%5d  %s%n", entry.getValue(), entry.getKey()));
                 }
