@@ -61,6 +61,8 @@ public final class WindowBenchmark {
 
         /** Time between two latency probes. */
         private static final long PROBE_INTERVAL_MILLIS = Long.getLong("epsnn.probeMillis", 10);
+        /** Wait of a probe after which the stall sampler takes the FX thread's stack. */
+        private static final long STALL_MILLIS = Long.getLong("epsnn.stallMillis", 30);
 
         private final List<Long> gaps = new ArrayList<>();
         /** When each wait over 50 ms began and how long it was, to find it in a pulse log or a flight recording. */
@@ -188,7 +190,7 @@ public final class WindowBenchmark {
          * JavaFX pulse, to tell what a long wait was spent on. Enabled by {@code -Depsnn.stallStacks=true}.
          */
         private void startStallSampler(Thread fxThread) {
-            long thresholdNanos = Long.getLong("epsnn.stallMillis", 30) * 1_000_000L;
+            long thresholdNanos = STALL_MILLIS * 1_000_000L;
             // With -Depsnn.stallWindowMillis=N, only the first N ms after the Start click are sampled.
             long windowNanos = Long.getLong("epsnn.stallWindowMillis", Long.MAX_VALUE / 1_000_000L) * 1_000_000L;
             Thread sampler = new Thread(() -> {
@@ -259,7 +261,7 @@ public final class WindowBenchmark {
                 passLines.forEach(out::println);
                 writeThreadTimes(out);
                 if (!stallFrames.isEmpty()) {
-                    out.println("FX thread stacks during waits over " + Long.getLong("epsnn.stallMillis", 30) + " ms (samples every 5 ms):");
+                    out.println("FX thread stacks during waits over " + STALL_MILLIS + " ms (samples every 5 ms):");
                     stallFrames.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(40)
                             .forEach(entry -> out.printf(Locale.ROOT, "%5d  %s%n", entry.getValue(), entry.getKey()));
                 }

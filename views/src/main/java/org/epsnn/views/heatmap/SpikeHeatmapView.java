@@ -171,7 +171,7 @@ public class SpikeHeatmapView extends CanvasView {
             double barWidth = ColorBar.width(theme(), ValueRange.UNIT, COLOR_BAR_LABEL);
             Font captionFont = theme().captionFont();
             double lineHeight = TextMeasure.lineHeight(captionFont);
-            double captionHeight = (1 + MAX_DETAIL_LINES) * lineHeight + 6;
+            double captionHeight = captionHeight();
             double top = 4;
             Arrangement arrangement = arrangement(width, height);
             double blockWidth = arrangement.blockWidth();
@@ -185,7 +185,7 @@ public class SpikeHeatmapView extends CanvasView {
                 Rectangle2D block = new Rectangle2D.Double(left + (blockWidth - blockSide) / 2, rowTop + captionHeight,
                         blockSide, blockSide);
                 if (layers.get(l).length <= MAX_BAR_NEURONS) {
-                    // Bars need not be square: in the last row they take the height their rows need, as far as the view has it.
+                    // Bars need not be square. In the last row they take the height their rows need, as far as the view has it.
                     double rowsHeight = layers.get(l).length * TextMeasure.lineHeight(theme().tickLabelFont()) * 1.4;
                     double room = row == arrangement.rows() - 1 ? height - block.getY() - 8 : blockSide;
                     double barsHeight = Math.max(blockSide, Math.min(room, rowsHeight));
@@ -206,20 +206,25 @@ public class SpikeHeatmapView extends CanvasView {
         /** Places the layers in a view of {@code width} x {@code height} pixels. */
         Arrangement arrangement(double width, double height) {
             double available = width - ColorBar.width(theme(), ValueRange.UNIT, COLOR_BAR_LABEL) - 16;
-            double captionHeight = (1 + MAX_DETAIL_LINES) * TextMeasure.lineHeight(theme().captionFont()) + 6;
             // Bars take the height their rows need rather than a square, so layers that are all bars stay in one row.
             boolean squares = layers.stream().anyMatch(layer -> layer.length > MAX_BAR_NEURONS);
-            return arrange(layers.size(), squares ? layers.size() : 1, available, height - 4, captionHeight);
+            return arrange(layers.size(), squares ? layers.size() : 1, available, height - 4, captionHeight());
+        }
+
+        /** Returns the height of a caption: the bold name and up to {@value #MAX_DETAIL_LINES} lines of details. */
+        private double captionHeight() {
+            return (1 + MAX_DETAIL_LINES) * TextMeasure.lineHeight(theme().captionFont()) + 6;
         }
 
         /**
          * Puts the layers in at most {@code maxRows} rows, in the rows and columns that draw their
          * blocks largest: one row when the view is wide, more when it is tall and narrow. A tie
-         * keeps fewer rows.
+         * keeps fewer rows. No layers count as one, so that the result is never null.
          */
         static Arrangement arrange(int count, int maxRows, double available, double height, double captionHeight) {
+            count = Math.max(1, count);
             Arrangement best = null;
-            for (int rows = 1; rows <= Math.min(count, maxRows); rows++) {
+            for (int rows = 1; rows <= Math.min(count, Math.max(1, maxRows)); rows++) {
                 int columns = (count + rows - 1) / rows;
                 if ((rows - 1) * columns >= count) {
                     continue;
