@@ -62,6 +62,7 @@ public final class Launcher {
         }
         if (args.length == 0 || args.length == 1 && isProjectFile(args[0])) {
             org.epsnn.app.workbench.RenderingSettings.apply();
+            org.epsnn.app.workbench.DrawingCompilation.applyInBackground();
             javafx.application.Application.launch(org.epsnn.app.workbench.WorkbenchApplication.class, args);
             return;
         }

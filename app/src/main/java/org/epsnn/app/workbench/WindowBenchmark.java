@@ -50,6 +50,7 @@ public final class WindowBenchmark {
             }
         }
         RenderingSettings.apply();
+        DrawingCompilation.applyInBackground();
         Application.launch(Run.class, args);
     }
 
