@@ -116,6 +116,8 @@ public final class WorkbenchController {
     private final FxTicker pump = new FxTicker(() -> tick(System.nanoTime()));
     /** Stretches the plot refresh of a large network while the window's drawing takes too much CPU. */
     private final RefreshBudget refreshBudget = new RefreshBudget();
+    /** Starts the training thread of a run (see {@link #setLauncher}). */
+    private Consumer<Runnable> launcher = Runnable::run;
     /** Factor applied to the plot refresh intervals now; 1 unless the budget stretched them. */
     private int plotStretch = 1;
     private long lastPlotDrain;
@@ -722,9 +724,19 @@ public final class WorkbenchController {
         lastSnapshotRequest = 0;
         lastPlotDrain = 0;
         plotStretch = 1;
-        refreshBudget.start(runStartNanos);
-        service.restart();
-        pump.start(DRAIN_INTERVAL_NANOS);
+        launcher.accept(() -> {
+            refreshBudget.start(System.nanoTime());
+            service.restart();
+            pump.start(DRAIN_INTERVAL_NANOS);
+        });
+    }
+
+    /**
+     * Sets what starts a run's training thread once the controls show the run. The window defers
+     * it to its next layout pulse (see {@link MainWindow}). Without a window it starts at once.
+     */
+    void setLauncher(Consumer<Runnable> launcher) {
+        this.launcher = java.util.Objects.requireNonNull(launcher, "launcher");
     }
 
     /** Holds the run before its next batch. */

@@ -81,6 +81,22 @@ class MainWindowTest {
         controller.stop();
     }
 
+    // ---- starting a run ----
+
+    @Test
+    void runLaunchWaitsForTheNextLayout() throws Exception {
+        java.util.concurrent.CompletableFuture<Boolean> styledAtLaunch = new java.util.concurrent.CompletableFuture<>();
+        onFx(() -> {
+            // A label added now gets its skin in the next pulse's CSS pass, which the launch should follow.
+            Label added = new Label("added");
+            ((BorderPane) window.scene().getRoot()).setBottom(added);
+            window.afterNextLayout(() -> styledAtLaunch.complete(added.getSkin() != null));
+            return null;
+        });
+
+        assertThat(styledAtLaunch.get(10, TimeUnit.SECONDS)).as("label styled when the launch ran").isTrue();
+    }
+
     // ---- building a network ----
 
     @Test
