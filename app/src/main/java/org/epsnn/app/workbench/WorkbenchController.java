@@ -116,6 +116,11 @@ public final class WorkbenchController {
     private final FxTicker pump = new FxTicker(() -> tick(System.nanoTime()));
     /** Stretches the plot refresh of a large network while the window's drawing takes too much CPU. */
     private final RefreshBudget refreshBudget = new RefreshBudget();
+    /**
+     * Counts the data loads started. A load that finishes after a newer one started is dropped, so
+     * that the data a user asked for last stays (a project opened while other data loaded).
+     */
+    private long loadGeneration;
     /** Starts the training thread of a run (see {@link #setLauncher}). */
     private Consumer<Runnable> launcher = Runnable::run;
     /** Factor applied to the plot refresh intervals now; 1 unless the budget stretched them. */
@@ -246,6 +251,7 @@ public final class WorkbenchController {
             return;
         }
         RunState before = runState.get() == RunState.LOADING ? RunState.LOADING : RunState.IDLE;
+        long generation = ++loadGeneration;
         runState.set(RunState.LOADING);
         message.set("Loading " + choice.describe() + " ...");
         Task<TrainingData> task = new Task<>() {
@@ -258,6 +264,10 @@ public final class WorkbenchController {
             }
         };
         task.setOnSucceeded(event -> {
+            if (generation != loadGeneration) {
+                LOG.debug("Dropped {}: other data was requested while it loaded", choice.describe());
+                return;
+            }
             TrainingData loaded = task.getValue();
             dataChoice.set(choice);
             data.set(loaded);
@@ -265,6 +275,10 @@ public final class WorkbenchController {
             adaptNetworkTo(loaded);
             discardPosterior(null);
             Runnable finish = () -> {
+                if (generation != loadGeneration) {
+                    // A newer load started in between. Its data replaces this one, so what came with this one is not applied.
+                    return;
+                }
                 runState.set(RunState.IDLE);
                 message.set("Loaded " + choice.describe() + ": " + loaded.summary() + ".");
                 if (onLoaded != null) {
@@ -280,8 +294,12 @@ public final class WorkbenchController {
             }
         });
         task.setOnFailed(event -> {
-            runState.set(data.get() == null ? before : RunState.IDLE);
             Throwable error = task.getException();
+            if (generation != loadGeneration) {
+                LOG.debug("Ignored the failed load of {}, which other data replaced: {}", choice.describe(), error.toString());
+                return;
+            }
+            runState.set(data.get() == null ? before : RunState.IDLE);
             LOG.warn("Could not load {}: {}", choice.describe(), error.getMessage());
             message.set("Could not load " + choice.describe() + ": " + error.getMessage());
             onError.accept(error);

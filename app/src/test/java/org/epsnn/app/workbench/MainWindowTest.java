@@ -511,6 +511,27 @@ class MainWindowTest {
     }
 
     @Test
+    void newerLoadWinsOverSlowerOlder() throws Exception {
+        DataChoice slow = new DataChoice.BuiltIn("strokes", 60_000, 1000, 0.1, 1);
+        DataChoice fast = new DataChoice.BuiltIn("moons", 200, 100, 0.1, 1);
+        load("xor");
+
+        // As when a user picks one dataset and opens a project before it has loaded.
+        onFx(() -> {
+            controller.loadData(slow, error -> { });
+            controller.loadData(fast, error -> { });
+            return null;
+        });
+        waitUntil("both loads ended", () -> controller.runStateProperty().get() == RunState.IDLE
+                && Thread.getAllStackTraces().keySet().stream().noneMatch(thread -> thread.getName().equals("data-loader")));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(onFx(() -> controller.dataChoiceProperty().get())).as("data on show").isEqualTo(fast);
+        assertThat(onFx(() -> controller.dataProperty().get().train().rows())).as("training samples on show").isEqualTo(200);
+        assertThat(onFx(() -> controller.runStateProperty().get())).as("state after both loads").isEqualTo(RunState.IDLE);
+    }
+
+    @Test
     void csvDataClearsBuiltInChoice(FxRobot robot, @TempDir Path folder) throws Exception {
         load("moons");
         javafx.scene.control.ComboBox<?> choice = robot.lookup("#builtin-choice").queryAs(javafx.scene.control.ComboBox.class);
