@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DrawingCompilation {
 
-    /** System property; {@code false} turns the directives off. */
+    /** Name of the system property that turns the directives off when set to {@code false}. */
     public static final String PROPERTY = "epsnn.drawingOnQuickCompiler";
     /** The compiler directives, a resource next to this class. */
     static final String DIRECTIVES = "drawing-compilation.json";
@@ -76,7 +76,7 @@ public final class DrawingCompilation {
         try {
             try (InputStream in = DrawingCompilation.class.getResourceAsStream(DIRECTIVES)) {
                 if (in == null) {
-                    throw new IllegalStateException("resource " + DIRECTIVES + " is missing from the application");
+                    throw new IllegalStateException("resource " + DIRECTIVES + " is missing from the application jar. Rebuild it with mvn package.");
                 }
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
