@@ -27,16 +27,22 @@ public final class ImageGridLayout {
 
     /**
      * Lays out {@code titles.size()} images of {@code imageWidth x imageHeight} pixels in
-     * {@code bounds}, keeping their aspect ratio. Titles are shown when every one fits its cell.
+     * {@code area}, keeping their aspect ratio. Titles are shown when every one fits its cell.
      */
-    public static ImageGridLayout of(Rectangle2D bounds, int imageWidth, int imageHeight, List<String> titles,
+    public static ImageGridLayout of(Rectangle2D area, int imageWidth, int imageHeight, List<String> titles,
                                      Font titleFont) {
         int count = titles.size();
+        // Whole pixels inside the area, so that rounding the grid's position cannot push it out.
+        double innerLeft = Math.ceil(area.getX());
+        double innerTop = Math.ceil(area.getY());
+        Rectangle2D bounds = new Rectangle2D.Double(innerLeft, innerTop, Math.floor(area.getMaxX()) - innerLeft,
+                Math.floor(area.getMaxY()) - innerTop);
         if (count == 0 || bounds.getWidth() < 1 || bounds.getHeight() < 1) {
             return new ImageGridLayout(new Rectangle2D[0], false, 0);
         }
 
-        double titleLine = TextMeasure.lineHeight(titleFont) + 2;
+        // The fit reserves the same whole-pixel title line that the placement below adds to every row.
+        double titleLine = Math.ceil(TextMeasure.lineHeight(titleFont) + 2);
         double widestTitle = 0;
         for (String title : titles) {
             widestTitle = Math.max(widestTitle, TextMeasure.width(titleFont, title));
@@ -44,7 +50,7 @@ public final class ImageGridLayout {
         Fit withTitles = bestFit(bounds, imageWidth, imageHeight, count, titleLine);
         boolean titlesShown = withTitles.cellWidth >= Math.max(MIN_TITLED_CELL_WIDTH, widestTitle + 2);
         Fit fit = titlesShown ? withTitles : bestFit(bounds, imageWidth, imageHeight, count, 0);
-        double titleHeight = titlesShown ? Math.ceil(titleLine) : 0;
+        double titleHeight = titlesShown ? titleLine : 0;
 
         // Whole pixels for sizes and steps, so every gap in the grid is equally wide.
         int cellWidth = (int) Math.floor(fit.cellWidth);
@@ -52,8 +58,8 @@ public final class ImageGridLayout {
         int gap = (int) fit.gap;
         double gridWidth = fit.columns * cellWidth + (fit.columns - 1) * gap;
         double gridHeight = fit.rows * (cellHeight + titleHeight) + (fit.rows - 1) * gap;
-        long left = Math.round(bounds.getX() + Math.max(0, (bounds.getWidth() - gridWidth) / 2));
-        long top = Math.round(bounds.getY() + Math.max(0, (bounds.getHeight() - gridHeight) / 2));
+        double left = bounds.getX() + Math.floor(Math.max(0, (bounds.getWidth() - gridWidth) / 2));
+        double top = bounds.getY() + Math.floor(Math.max(0, (bounds.getHeight() - gridHeight) / 2));
         Rectangle2D[] cells = new Rectangle2D[count];
         for (int i = 0; i < count; i++) {
             int row = i / fit.columns;
