@@ -1,6 +1,7 @@
 package org.epsnn.app.workbench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -44,6 +45,10 @@ final class DigitPadPanel implements AutoCloseable {
     private record Result(long id, long samplesSeen, double[] probabilities, double[][] spikes, double entropy) {
     }
 
+    /** Note under the empty pad, whose prediction is for a blank image unlike any training image. */
+    static final String BLANK_PAD_NOTE = "The pad is empty: the bars show the prediction for a blank image, which looks like "
+            + "no training image. Draw a digit with the left mouse button (the right button erases) or use a random test image.";
+
     private final DigitPadView pad;
     private final ClassProbabilityBars bars;
     private final SpikeHeatmapView spikes;
@@ -84,6 +89,7 @@ final class DigitPadPanel implements AutoCloseable {
         uncertainty.setStyle("-fx-font-weight: bold;");
         uncertainty.setWrapText(true);
         uncertainty.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        note.setId("pad-note");
         note.setWrapText(true);
         note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         source.setWrapText(true);
@@ -182,9 +188,15 @@ final class DigitPadPanel implements AutoCloseable {
             note.setText("The digit pad needs image classification data, such as the stroke digits or MNIST.");
         } else if (snapshot == null) {
             note.setText("Train the network (or press Step) to see what it predicts for your drawing.");
+        } else if (padBlank()) {
+            note.setText(BLANK_PAD_NOTE);
         } else {
             note.setText("");
         }
+    }
+
+    private boolean padBlank() {
+        return Arrays.stream(pad.image()).allMatch(value -> value == 0);
     }
 
     private void useRandomTestImage() {
@@ -194,7 +206,7 @@ final class DigitPadPanel implements AutoCloseable {
         Dataset test = data.test();
         int row = random.nextInt(test.rows());
         int pixels = test.columns();
-        double[] image = java.util.Arrays.copyOfRange(test.features(), row * pixels, (row + 1) * pixels);
+        double[] image = Arrays.copyOfRange(test.features(), row * pixels, (row + 1) * pixels);
         pad.setImage(image);
         note.setText("Test image " + row + ", labelled " + test.classNames().get(test.labels()[row]) + ".");
     }
@@ -202,6 +214,11 @@ final class DigitPadPanel implements AutoCloseable {
     private void requestPrediction() {
         if (!usable() || snapshot == null || spec == null || spec.inputSize() != data.train().columns()) {
             return;
+        }
+        // The note about the blank pad goes with the first stroke, while a note that names a test image stays.
+        boolean blank = padBlank();
+        if (blank || BLANK_PAD_NOTE.equals(note.getText())) {
+            note.setText(blank ? BLANK_PAD_NOTE : "");
         }
         Dataset train = data.train();
         predictions.submit(new Request(nextId++, spec, encoding, snapshot, pad.image(), train.imageWidth(), train.imageHeight(),

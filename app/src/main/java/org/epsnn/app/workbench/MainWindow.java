@@ -21,6 +21,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -462,6 +463,9 @@ public final class MainWindow {
     private Node rightPane() {
         builtInChoice.setId("builtin-choice");
         builtInChoice.setPromptText("built-in dataset");
+        // Here the combo box went blank, not back to its prompt, when MNIST or CSV data cleared its
+        // value. So the button cell shows the prompt itself.
+        builtInChoice.setButtonCell(new PromptCell(builtInChoice.getPromptText()));
         seedField.setPrefColumnCount(6);
         Button load = button("Generate", "Generate the chosen built-in dataset from the seed", event -> {
             if (builtInChoice.getValue() != null) {
@@ -488,6 +492,11 @@ public final class MainWindow {
         }
         seedField.setId("seed-field");
         noiseField.setId("noise-field");
+        trainSizeField.setId("train-size-field");
+        testSizeField.setId("test-size-field");
+        // Generate is disabled during a run, so the generator's choice and fields are too.
+        builtInChoice.disableProperty().bind(trainingBinding());
+        parameters.disableProperty().bind(trainingBinding());
         HBox buttons = new HBox(6, load, mnist, csv);
         VBox dataBox = new VBox(6, builtInChoice, parameters, buttons, dataSummary);
 
@@ -1189,5 +1198,22 @@ public final class MainWindow {
         alert.setHeaderText("EP-SNN Workbench");
         alert.initOwner(stage);
         alert.show();
+    }
+
+    /** Button cell of a combo box that shows the prompt, greyed, whenever the value is empty. */
+    private static final class PromptCell extends ListCell<String> {
+        private final String prompt;
+
+        PromptCell(String prompt) {
+            this.prompt = prompt;
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean noValue = empty || item == null;
+            setText(noValue ? prompt : item);
+            setStyle(noValue ? "-fx-text-fill: -fx-mid-text-color;" : "");
+        }
     }
 }

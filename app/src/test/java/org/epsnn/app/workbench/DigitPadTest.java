@@ -46,10 +46,14 @@ class DigitPadTest {
         robot.clickOn("Digit pad");
         waitUntil("the empty pad is predicted", () -> padProbabilities().length == 10);
         double[] before = padProbabilities();
+        assertThat(onFx(() -> robot.lookup("#pad-note").queryAs(javafx.scene.control.Label.class).getText()))
+                .as("note under the empty pad").isEqualTo(DigitPadPanel.BLANK_PAD_NOTE);
 
         drawVerticalStroke(robot);
 
         waitUntil("the stroke is predicted", () -> !Arrays.equals(padProbabilities(), before));
+        assertThat(onFx(() -> robot.lookup("#pad-note").queryAs(javafx.scene.control.Label.class).getText()))
+                .as("note after a stroke").isEmpty();
         double[] after = padProbabilities();
         assertThat(Arrays.stream(after).sum()).as("sum of the class probabilities").isCloseTo(1.0, within(1e-9));
         assertThat(Arrays.stream(after).min().orElseThrow()).as("smallest class probability").isGreaterThanOrEqualTo(0.0);

@@ -389,6 +389,8 @@ class MainWindowTest {
         Thread.sleep(HOLD_MILLIS);
         assertThat(samplesSeen()).as("samples seen %d ms after the pause held", HOLD_MILLIS).isEqualTo(samplesAtPause);
         assertThat(onFx(() -> controller.worker().isRunning())).as("worker running while paused").isTrue();
+        assertThat(onFx(() -> robot.lookup("#seed-field").query().isDisabled())).as("generator seed disabled during a run").isTrue();
+        assertThat(onFx(() -> robot.lookup("#builtin-choice").query().isDisabled())).as("generator choice disabled during a run").isTrue();
 
         // On an idle machine the first pass can end before the pause, and later batches are larger.
         EpNetwork posterior = onFx(() -> controller.posteriorProperty().get());
@@ -411,6 +413,7 @@ class MainWindowTest {
         assertThat(settingsSheet(robot).isDisabled()).as("settings sheet disabled").isFalse();
         assertThat(window.editor().editableProperty().get()).as("editor editable").isTrue();
         assertThat(button(robot, "addLayerButton").isDisabled()).as("Add layer disabled").isFalse();
+        assertThat(onFx(() -> robot.lookup("#seed-field").query().isDisabled())).as("generator seed disabled after the run").isFalse();
         assertThat(statusMessage(robot)).startsWith("Training stopped");
     }
 
@@ -551,6 +554,8 @@ class MainWindowTest {
                 && controller.runStateProperty().get() == RunState.IDLE);
 
         assertThat(onFx(choice::getValue)).as("built-in choice with CSV data on show").isNull();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> choice.getButtonCell().getText())).as("text of the emptied built-in choice").isEqualTo("built-in dataset");
     }
 
     @Test
