@@ -2,11 +2,13 @@ package org.epsnn.app.workbench;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
@@ -56,6 +58,8 @@ import org.epsnn.model.network.NeuronModel;
 import org.epsnn.model.network.WeightPrior;
 import org.epsnn.model.training.TrainingSettings;
 import org.epsnn.views.ChartTheme;
+import org.epsnn.views.export.ExportFileChooser;
+import org.epsnn.views.export.ExportFormat;
 import org.epsnn.views.network.NetworkEditorView;
 
 /**
@@ -102,6 +106,10 @@ public final class MainWindow {
     private final ChartTheme theme = new ChartTheme();
     private final NetworkEditorView editor;
     private final PlotsPane plots;
+    /** Folder of the last export in this window, where the next export dialog opens. */
+    private Path lastExportFolder;
+    /** Asks for the file of an export: the save dialog, or a fixed path in tests. */
+    private ExportFileChooser exportChooser = this::chooseExportFile;
     private final PropertySheet layerSheet = new PropertySheet();
     private final PropertySheet settingsSheet = new PropertySheet();
     private final Label layerMessage = new Label();
@@ -157,7 +165,7 @@ public final class MainWindow {
         this.editor = new NetworkEditorView(theme);
         this.plots = new PlotsPane(theme, controller.comparison(), controller::cancelComparison);
         this.files = new ProjectFileActions(this, stage, controller, store, workbenchFiles);
-        this.exports = new ProjectExports(controller, plots, store, this::chooseExportFile, this::showError);
+        this.exports = new ProjectExports(controller, plots, store, this::exportFile, this::showError);
 
         split = new SplitPane(leftPane(), plots.node(), rightPane());
         root.setTop(new VBox(menuBar(), toolBar()));
@@ -171,9 +179,15 @@ public final class MainWindow {
         scene = new Scene(root, 1500, 920);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::spaceTogglesPause);
 
-        plots.setFileChooser(this::chooseExportFile, (path, error) -> showError("Export failed",
-                "Could not write " + path + ": " + error.getMessage()));
-        editor.exportActions().setFileChooser(this::chooseExportFile);
+        BiConsumer<Path, ExportFormat> onExported = (path, format) -> controller.showMessage("Exported "
+                + format.name() + " to " + path);
+        BiConsumer<Path, java.io.IOException> onExportFailed = (path, error) -> showError("Export failed",
+                "Could not write " + path + ": " + error.getMessage() + ". Choose another folder or free some space, then export again.");
+        plots.setExportHandlers(this::exportFile, onExported, onExportFailed);
+        editor.exportActions().setFileName("network");
+        editor.exportActions().setFileChooser(this::exportFile);
+        editor.exportActions().setOnExported(onExported);
+        editor.exportActions().setOnExportFailed(onExportFailed);
         bindController();
         controller.setLauncher(this::afterNextLayout);
         stage.setScene(scene);
@@ -1146,14 +1160,28 @@ public final class MainWindow {
                 error -> showError("Could not read " + file.getName(), error.getMessage()));
     }
 
-    private Optional<Path> chooseExportFile(String extension) {
+    private Optional<Path> exportFile(String extension, String suggestedName) {
+        return exportChooser.choose(extension, suggestedName);
+    }
+
+    /** Replaces the save dialog of every export, so that tests can export to a fixed path. */
+    void setExportChooser(ExportFileChooser chooser) {
+        exportChooser = chooser;
+    }
+
+    private Optional<Path> chooseExportFile(String extension, String suggestedName) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export as " + extension.toUpperCase(java.util.Locale.ROOT));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(java.util.Locale.ROOT), "*." + extension));
+        chooser.setInitialFileName(suggestedName + "." + extension);
+        if (lastExportFolder != null && Files.isDirectory(lastExportFolder)) {
+            chooser.setInitialDirectory(lastExportFolder.toFile());
+        }
         File file = chooser.showSaveDialog(stage);
         if (file == null) {
             return Optional.empty();
         }
+        lastExportFolder = file.toPath().toAbsolutePath().getParent();
         Path path = file.toPath();
         return Optional.of(path.getFileName().toString().contains(".") ? path : path.resolveSibling(path.getFileName() + "." + extension));
     }
@@ -1169,7 +1197,7 @@ public final class MainWindow {
     private void showShortcuts() {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, String.join("\n",
                 "F5  start or continue training",
-                "Space  pause or resume",
+                "Space or Ctrl+P  pause or resume",
                 "F10  step one batch",
                 "Esc  stop after the current batch",
                 "Ctrl+R  reset the posterior",

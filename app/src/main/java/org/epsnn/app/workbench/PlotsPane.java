@@ -4,8 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -32,6 +31,8 @@ import org.epsnn.views.chart.WeightDensityChart;
 import org.epsnn.views.data.DatasetPreviewView;
 import org.epsnn.views.draw.ValueRange;
 import org.epsnn.views.export.ExportActions;
+import org.epsnn.views.export.ExportFileChooser;
+import org.epsnn.views.export.ExportFormat;
 import org.epsnn.views.heatmap.ClassProbabilityBars;
 import org.epsnn.views.heatmap.DecisionMapView;
 import org.epsnn.views.heatmap.HistogramHistoryView;
@@ -205,13 +206,24 @@ final class PlotsPane {
             }
         });
 
-        for (Object view : List.of(accuracy, meanHistogram, deviationHistogram, density, firing, regression, comparison.chart())) {
-            exports.add(((org.epsnn.views.ChartView) view).exportActions());
-        }
-        for (Object view : List.of(meanHistory, fieldMeans, fieldDeviations, fieldChanges, spikes, classBars, sampleImage, decisionMap,
-                preview, padPanel.pad())) {
-            exports.add(((org.epsnn.views.CanvasView) view).exportActions());
-        }
+        // Each export offers a file name that says which plot it came from.
+        addExport(accuracy.exportActions(), "accuracy");
+        addExport(meanHistogram.exportActions(), "posterior-means");
+        addExport(deviationHistogram.exportActions(), "posterior-deviations");
+        addExport(density.exportActions(), "incoming-weights");
+        addExport(firing.exportActions(), "mean-firing");
+        addExport(regression.exportActions(), "regression");
+        addExport(comparison.chart().exportActions(), "ep-vs-gradient");
+        addExport(meanHistory.exportActions(), "posterior-mean-history");
+        addExport(fieldMeans.exportActions(), "receptive-field-means");
+        addExport(fieldDeviations.exportActions(), "receptive-field-deviations");
+        addExport(fieldChanges.exportActions(), "receptive-field-changes");
+        addExport(spikes.exportActions(), "spike-probabilities");
+        addExport(classBars.exportActions(), "class-probabilities");
+        addExport(sampleImage.exportActions(), "test-sample");
+        addExport(decisionMap.exportActions(), "decision-map");
+        addExport(preview.exportActions(), "data-preview");
+        addExport(padPanel.pad().exportActions(), "digit-pad");
         exports.addAll(uncertaintyPanel.exports());
     }
 
@@ -229,10 +241,17 @@ final class PlotsPane {
         return tabs;
     }
 
-    /** Lets every plot's export menu ask the user for a file. */
-    void setFileChooser(Function<String, Optional<Path>> chooser, java.util.function.BiConsumer<Path, java.io.IOException> onFailure) {
+    private void addExport(ExportActions actions, String fileName) {
+        actions.setFileName(fileName);
+        exports.add(actions);
+    }
+
+    /** Lets every plot's export menu ask the user for a file, and report a finished or failed export. */
+    void setExportHandlers(ExportFileChooser chooser, BiConsumer<Path, ExportFormat> onExported,
+                           BiConsumer<Path, java.io.IOException> onFailure) {
         for (ExportActions actions : exports) {
             actions.setFileChooser(chooser);
+            actions.setOnExported(onExported);
             actions.setOnExportFailed(onFailure);
         }
     }
@@ -450,6 +469,20 @@ final class PlotsPane {
     /** Returns the accuracy curves, pass markers and firing curves, as far as the charts keep them. */
     MetricHistory metricHistory() {
         return new MetricHistory(curvesOf(accuracy), passMarkers, passSummaries, curvesOf(firing));
+    }
+
+    /** Returns the curves as {@link #metricHistory()} does, but with every point received where the charts logged them all. */
+    MetricHistory exportedMetricHistory() {
+        return new MetricHistory(exportedCurvesOf(accuracy), passMarkers, passSummaries, exportedCurvesOf(firing));
+    }
+
+    private static List<MetricHistory.Series> exportedCurvesOf(MetricChart chart) {
+        List<MetricHistory.Series> curves = new ArrayList<>();
+        for (String name : chart.seriesNames()) {
+            double[][] points = chart.exportedPoints(name);
+            curves.add(new MetricHistory.Series(name, points[0], points[1]));
+        }
+        return curves;
     }
 
     private static List<MetricHistory.Series> curvesOf(MetricChart chart) {

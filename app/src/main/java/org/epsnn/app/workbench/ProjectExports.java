@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import javafx.concurrent.Task;
 import org.epsnn.app.data.TrainingData;
 import org.epsnn.model.project.ProjectExport;
 import org.epsnn.views.export.CsvWriter;
+import org.epsnn.views.export.ExportFileChooser;
 
 /**
  * The File menu's exports of the metric history and the posterior. The data is collected on the
@@ -21,15 +21,15 @@ final class ProjectExports {
     private final WorkbenchController controller;
     private final PlotsPane plots;
     private final ProjectStore store;
-    private final Function<String, Optional<Path>> chooseFile;
+    private final ExportFileChooser chooseFile;
     private final BiConsumer<String, String> showError;
 
     /**
-     * @param chooseFile lets the user choose a file with the given extension
+     * @param chooseFile lets the user choose a file with the given extension, offering the given name
      * @param showError shows an error dialog with a title and a text
      */
     ProjectExports(WorkbenchController controller, PlotsPane plots, ProjectStore store,
-                   Function<String, Optional<Path>> chooseFile, BiConsumer<String, String> showError) {
+                   ExportFileChooser chooseFile, BiConsumer<String, String> showError) {
         this.controller = controller;
         this.plots = plots;
         this.store = store;
@@ -39,12 +39,12 @@ final class ProjectExports {
 
     /** Writes the accuracy chart's curves as CSV: one row per point with the series name, samples seen and value. */
     void exportMetrics() {
-        MetricHistory history = plots.metricHistory();
+        MetricHistory history = plots.exportedMetricHistory();
         if (history.isEmpty()) {
             controller.showMessage("There are no metrics to export yet; train first.");
             return;
         }
-        Optional<Path> file = chooseFile.apply("csv");
+        Optional<Path> file = chooseFile.choose("csv", "metrics");
         if (file.isEmpty()) {
             return;
         }
@@ -71,7 +71,7 @@ final class ProjectExports {
     /** Writes the posterior means and variances of every weight in {@code format}. */
     void exportPosterior(ProjectStore.PosteriorFormat format) {
         String extension = format == ProjectStore.PosteriorFormat.CSV ? "csv" : "npy";
-        Optional<Path> file = chooseFile.apply(extension);
+        Optional<Path> file = chooseFile.choose(extension, "posterior");
         if (file.isEmpty()) {
             return;
         }

@@ -144,6 +144,12 @@ final class UncertaintyPanel implements AutoCloseable {
 
     /** Returns the views' export actions, so the window can give them its file chooser. */
     List<ExportActions> exports() {
+        reliability.exportActions().setFileName("reliability");
+        rotatedHistogram.exportActions().setFileName("entropy-rotated");
+        invertedHistogram.exportActions().setFileName("entropy-inverted");
+        noiseHistogram.exportActions().setFileName("entropy-noise");
+        gallery.exportActions().setFileName("uncertain-images");
+        galleryBars.exportActions().setFileName("uncertain-image-probabilities");
         return List.of(reliability.exportActions(), rotatedHistogram.exportActions(), invertedHistogram.exportActions(),
                 noiseHistogram.exportActions(), gallery.exportActions(), galleryBars.exportActions());
     }

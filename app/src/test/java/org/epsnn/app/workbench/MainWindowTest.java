@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,6 +33,7 @@ import org.epsnn.model.ep.EpNetwork;
 import org.epsnn.model.network.NetworkSpec;
 import org.epsnn.model.training.BatchStatistics;
 import org.epsnn.model.training.TrainingSettings;
+import org.epsnn.views.chart.MetricChart;
 import org.epsnn.views.heatmap.DecisionMapView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -556,6 +558,36 @@ class MainWindowTest {
         assertThat(onFx(choice::getValue)).as("built-in choice with CSV data on show").isNull();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> choice.getButtonCell().getText())).as("text of the emptied built-in choice").isEqualTo("built-in dataset");
+    }
+
+    @Test
+    void plotCsvExportHasEveryPoint(FxRobot robot, @TempDir Path folder) throws Exception {
+        load("strokes");
+        onFx(() -> controller.editSettings(settings -> settings.withPasses(1)));
+        robot.clickOn("#start");
+        waitUntilRunEnded();
+        List<String> offered = new ArrayList<>();
+        onFx(() -> {
+            window.setExportChooser((extension, name) -> {
+                offered.add(name + "." + extension);
+                return Optional.of(folder.resolve(name + "." + extension));
+            });
+            return null;
+        });
+        MetricChart chart = window.plots().accuracyChart();
+        javafx.scene.control.MenuItem csvItem = onFx(() -> chart.contextMenu().getItems().stream()
+                .filter(item -> "export-csv".equals(item.getId())).findFirst().orElseThrow());
+
+        onFx(() -> {
+            csvItem.fire();
+            return null;
+        });
+
+        assertThat(offered).as("file names offered").containsExactly("accuracy.csv");
+        Path csv = folder.resolve("accuracy.csv");
+        long received = onFx(() -> chart.seriesNames().stream().mapToLong(name -> chart.series(name).receivedCount()).sum());
+        assertThat(Files.readAllLines(csv)).as("CSV rows after the header").hasSize(1 + (int) received);
+        assertThat(statusMessage(robot)).as("status message").isEqualTo("Exported CSV to " + csv);
     }
 
     @Test

@@ -31,6 +31,8 @@ import org.jfree.chart.ui.TextAnchor;
  *
  * <p>Each series keeps at most {@link #getMaxPointsPerSeries()} points, decimated so that spikes
  * survive (see {@link DecimatedSeries}); a note above the plot then gives the number of points shown.
+ * CSV exports write every point received, up to {@link #getMaxLoggedPointsPerSeries()} per series,
+ * and the points shown when a series received more.
  * Points with a NaN or infinite coordinate are skipped and counted in the same note. Appends are
  * cheap: they touch only the series, and the chart redraws once however many appends came before
  * it (see {@link org.epsnn.views.RasterView}).
@@ -47,6 +49,8 @@ public class MetricChart extends ChartView {
 
     /** Default maximum number of points kept per series. */
     public static final int DEFAULT_MAX_POINTS = 2000;
+    /** Default maximum number of points per series that CSV exports write undecimated: 4 MB a series. */
+    public static final int DEFAULT_MAX_LOGGED_POINTS = 250_000;
 
     private static final float[] SECONDARY_DASH = {6f, 4f};
     /** Width per drawn marker line when markers would crowd, in pixels. */
@@ -60,6 +64,8 @@ public class MetricChart extends ChartView {
     private final DecimatedXYDataset primary = new DecimatedXYDataset();
     private final DecimatedXYDataset secondary = new DecimatedXYDataset();
     private final Map<String, DecimatedSeries> seriesByName = new LinkedHashMap<>();
+    private final Map<String, PointLog> logByName = new LinkedHashMap<>();
+    private int maxLoggedPointsPerSeries = DEFAULT_MAX_LOGGED_POINTS;
     private final List<ValueMarker> markers = new ArrayList<>();
     private final List<String> markerLabels = new ArrayList<>();
     /** The markers on the plot now: every marker while few, every k-th when they would crowd. */
@@ -170,6 +176,7 @@ public class MetricChart extends ChartView {
         }
         DecimatedSeries series = new DecimatedSeries(maxPointsPerSeries);
         seriesByName.put(name, series);
+        logByName.put(name, new PointLog(maxLoggedPointsPerSeries));
         (axis == YAxis.PRIMARY ? primary : secondary).add(name, series);
         restyle();
         markChanged();
@@ -183,12 +190,17 @@ public class MetricChart extends ChartView {
     /** Appends one point to series {@code name}; a NaN or infinite coordinate skips the point. */
     public void append(String name, double x, double y) {
         series(name).add(x, y);
+        logByName.get(name).add(x, y);
         markChanged();
     }
 
     /** Appends {@code x.length} points to series {@code name}. */
     public void appendAll(String name, double[] x, double[] y) {
         series(name).addAll(x, y);
+        PointLog log = logByName.get(name);
+        for (int i = 0; i < x.length; i++) {
+            log.add(x[i], y[i]);
+        }
         markChanged();
     }
 
@@ -205,6 +217,7 @@ public class MetricChart extends ChartView {
     /** Removes every point and marker; the series stay. */
     public void clear() {
         seriesByName.values().forEach(DecimatedSeries::clear);
+        logByName.values().forEach(PointLog::clear);
         clearMarkers();
         markChanged();
     }
@@ -346,6 +359,24 @@ public class MetricChart extends ChartView {
         chart.fireChartChanged();
     }
 
+    /** Returns the number of points per series that CSV exports write undecimated. */
+    public int getMaxLoggedPointsPerSeries() {
+        return maxLoggedPointsPerSeries;
+    }
+
+    /** Sets the number of points per series that CSV exports write undecimated, for series added later. */
+    public void setMaxLoggedPointsPerSeries(int maxPoints) {
+        if (maxPoints < 0) {
+            throw new IllegalArgumentException("Logged points per series must not be negative, got " + maxPoints);
+        }
+        this.maxLoggedPointsPerSeries = maxPoints;
+    }
+
+    /** Tells whether a CSV export writes every finite point received, which is true unless a series outgrew its log. */
+    public boolean exportsEveryPoint() {
+        return logByName.values().stream().allMatch(PointLog::complete);
+    }
+
     @Override
     protected void writeCsv(CsvWriter csv) throws IOException {
         csv.header("series", "axis", "x", "y");
@@ -353,13 +384,30 @@ public class MetricChart extends ChartView {
         writeSeries(csv, secondary, "secondary");
     }
 
-    private static void writeSeries(CsvWriter csv, DecimatedXYDataset dataset, String axis) throws IOException {
+    private void writeSeries(CsvWriter csv, DecimatedXYDataset dataset, String axis) throws IOException {
         for (int s = 0; s < dataset.getSeriesCount(); s++) {
             String name = dataset.getSeriesKey(s).toString();
-            DecimatedSeries series = dataset.series(s);
-            for (int i = 0; i < series.shownCount(); i++) {
-                csv.cell(name).cell(axis).cell(series.shownX(i)).cell(series.shownY(i)).endRow();
+            double[][] points = exportedPoints(name);
+            for (int i = 0; i < points[0].length; i++) {
+                csv.cell(name).cell(axis).cell(points[0][i]).cell(points[1][i]).endRow();
             }
         }
+    }
+
+    /**
+     * Returns the points of series {@code name} that exports write, as {x, y}: every finite point
+     * received while the series' log is complete, else the points shown.
+     */
+    public double[][] exportedPoints(String name) {
+        DecimatedSeries series = series(name);
+        PointLog log = logByName.get(name);
+        int count = log.complete() ? log.size() : series.shownCount();
+        double[] x = new double[count];
+        double[] y = new double[count];
+        for (int i = 0; i < count; i++) {
+            x[i] = log.complete() ? log.x(i) : series.shownX(i);
+            y[i] = log.complete() ? log.y(i) : series.shownY(i);
+        }
+        return new double[][] {x, y};
     }
 }

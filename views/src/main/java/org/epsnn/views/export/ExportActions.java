@@ -19,32 +19,59 @@ import org.slf4j.LoggerFactory;
 /**
  * The export gestures of one view: the context menu entries and what they do.
  *
- * <p>The caller supplies the file chooser as a function from a file extension ("png", "svg",
- * "csv") to the chosen path, empty when the user cancels. Views therefore never open dialogs of
- * their own and tests can return a fixed path. The menu entries stay disabled until a file
- * chooser is set.
+ * <p>The caller supplies the file chooser, which gets a file extension ("png", "svg", "csv") and
+ * the view's file name, and returns the chosen path, empty when the user cancels. Views therefore
+ * never open dialogs of their own and tests can return a fixed path. The menu entries stay
+ * disabled until a file chooser is set.
  */
 public final class ExportActions {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportActions.class);
 
     private final Exportable target;
-    private final ObjectProperty<Function<String, Optional<Path>>> fileChooser =
-            new SimpleObjectProperty<>(this, "fileChooser");
+    private final ObjectProperty<ExportFileChooser> fileChooser = new SimpleObjectProperty<>(this, "fileChooser");
     private final ObjectProperty<BiConsumer<Path, IOException>> onExportFailed =
             new SimpleObjectProperty<>(this, "onExportFailed");
+    private final ObjectProperty<BiConsumer<Path, ExportFormat>> onExported = new SimpleObjectProperty<>(this, "onExported");
+    private String fileName = "plot";
 
     public ExportActions(Exportable target) {
         this.target = Objects.requireNonNull(target, "target");
     }
 
-    /** Function from a file extension without the dot to the chosen file, empty when cancelled. */
-    public ObjectProperty<Function<String, Optional<Path>>> fileChooserProperty() {
+    /** Returns the property of the chooser of the file to write, null while none is set. */
+    public ObjectProperty<ExportFileChooser> fileChooserProperty() {
         return fileChooser;
     }
 
-    public void setFileChooser(Function<String, Optional<Path>> chooser) {
+    public void setFileChooser(ExportFileChooser chooser) {
         fileChooser.set(chooser);
+    }
+
+    /** Sets a chooser that gets only the file extension, as tests that return a fixed path need. */
+    public void setFileChooser(Function<String, Optional<Path>> chooser) {
+        fileChooser.set(chooser == null ? null : (extension, suggestedName) -> chooser.apply(extension));
+    }
+
+    /** Returns the file name, without extension, that the file chooser offers; "plot" unless set. */
+    public String getFileName() {
+        return fileName;
+    }
+
+    public void setFileName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("Export file name must not be blank, got '" + name + "'");
+        }
+        fileName = name;
+    }
+
+    /** Returns the property of the handler of a finished export, which gets the file and the format, for example to confirm it in a status bar. */
+    public ObjectProperty<BiConsumer<Path, ExportFormat>> onExportedProperty() {
+        return onExported;
+    }
+
+    public void setOnExported(BiConsumer<Path, ExportFormat> handler) {
+        onExported.set(handler);
     }
 
     /**
@@ -79,11 +106,11 @@ public final class ExportActions {
      *     failed (failures go to the {@link #onExportFailedProperty() failure handler})
      */
     public Optional<Path> export(ExportFormat format) {
-        Function<String, Optional<Path>> chooser = fileChooser.get();
+        ExportFileChooser chooser = fileChooser.get();
         if (chooser == null) {
             return Optional.empty();
         }
-        Optional<Path> chosen = chooser.apply(format.extension());
+        Optional<Path> chosen = chooser.choose(format.extension(), fileName);
         if (chosen.isEmpty()) {
             return Optional.empty();
         }
@@ -91,6 +118,10 @@ public final class ExportActions {
         Path file = chosen.get();
         try {
             target.export(format, file);
+            BiConsumer<Path, ExportFormat> handler = onExported.get();
+            if (handler != null) {
+                handler.accept(file, format);
+            }
             return chosen;
         } catch (IOException e) {
             BiConsumer<Path, IOException> handler = onExportFailed.get();

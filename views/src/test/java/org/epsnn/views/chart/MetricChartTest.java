@@ -167,6 +167,52 @@ class MetricChartTest {
     }
 
     @Test
+    void csvOfDecimatedSeriesHasEveryPoint(@TempDir Path folder) throws Exception {
+        int count = 3 * MetricChart.DEFAULT_MAX_POINTS;
+        double[] x = new double[count];
+        double[] y = new double[count];
+        for (int i = 0; i < count; i++) {
+            x[i] = i;
+            y[i] = (i % 7) / 10.0;
+        }
+        y[10] = Double.NaN;
+        onFx(() -> {
+            chart.addSeries("train");
+            chart.appendAll("train", x, y);
+            chart.append("train", count, 0.25);
+        });
+        Path csv = folder.resolve("chart.csv");
+
+        onFx(() -> chart.exportCsv(csv));
+
+        assertThat(onFx(() -> chart.series("train").isDecimated())).as("series drawn decimated").isTrue();
+        assertThat(onFx(chart::exportsEveryPoint)).as("export holds every point").isTrue();
+        List<String> lines = ExportChecks.assertCsv(csv, "series,axis,x,y");
+        assertThat(lines).as("header and one row per finite point").hasSize(1 + count);
+        assertThat(lines).contains("train,primary,9.0,0.2", "train,primary,11.0,0.4", "train,primary," + count + ".0,0.25");
+        assertThat(lines).noneMatch(line -> line.startsWith("train,primary,10.0,"));
+    }
+
+    @Test
+    void csvPastLogLimitHasShownPoints(@TempDir Path folder) throws Exception {
+        onFx(() -> {
+            chart.setMaxLoggedPointsPerSeries(100);
+            chart.addSeries("train");
+            for (int i = 0; i < 101; i++) {
+                chart.append("train", i, i / 200.0);
+            }
+        });
+        Path csv = folder.resolve("chart.csv");
+
+        onFx(() -> chart.exportCsv(csv));
+
+        assertThat(onFx(chart::exportsEveryPoint)).as("export holds every point").isFalse();
+        List<String> lines = ExportChecks.assertCsv(csv, "series,axis,x,y");
+        assertThat(lines).as("header and the points shown").hasSize(1 + onFx(() -> chart.series("train").shownCount()));
+        assertThat(lines).contains("train,primary,100.0,0.5");
+    }
+
+    @Test
     void copySampleHasEveryPart() throws Exception {
         XYPlot plot = org.epsnn.views.testing.CopySamples.builtOffFxThread(MetricChart::sampleChart).getXYPlot();
 

@@ -66,6 +66,40 @@ class ExportActionsTest {
     }
 
     @Test
+    void chooserGetsFileNameAndHandlerConfirms() {
+        RecordingTarget target = new RecordingTarget();
+        ExportActions actions = new ExportActions(target);
+        actions.setFileName("accuracy");
+        List<String> offered = new ArrayList<>();
+        actions.setFileChooser((extension, name) -> {
+            offered.add(name + "." + extension);
+            return Optional.of(folder.resolve(name + "." + extension));
+        });
+        List<String> finished = new ArrayList<>();
+        actions.setOnExported((file, format) -> finished.add(file.getFileName() + " as " + format));
+
+        actions.export(ExportFormat.CSV);
+
+        assertThat(offered).containsExactly("accuracy.csv");
+        assertThat(target.calls).containsExactly("csv accuracy.csv");
+        assertThat(finished).containsExactly("accuracy.csv as CSV");
+    }
+
+    @Test
+    void failedExportIsNotConfirmed() {
+        RecordingTarget target = new RecordingTarget();
+        target.fail = true;
+        ExportActions actions = new ExportActions(target);
+        actions.setFileChooser(extension -> Optional.of(folder.resolve("data.csv")));
+        List<Path> finished = new ArrayList<>();
+        actions.setOnExported((file, format) -> finished.add(file));
+
+        actions.export(ExportFormat.CSV);
+
+        assertThat(finished).isEmpty();
+    }
+
+    @Test
     void cancelledChooserExportsNothing() {
         RecordingTarget target = new RecordingTarget();
         ExportActions actions = new ExportActions(target);
