@@ -476,7 +476,7 @@ public final class MainWindow {
 
     private Node rightPane() {
         builtInChoice.setId("builtin-choice");
-        builtInChoice.setPromptText("built-in dataset");
+        builtInChoice.setPromptText("choose a built-in dataset");
         // Here the combo box went blank, not back to its prompt, when MNIST or CSV data cleared its
         // value. So the button cell shows the prompt itself.
         builtInChoice.setButtonCell(new PromptCell(builtInChoice.getPromptText()));
@@ -1241,7 +1241,7 @@ public final class MainWindow {
             super.updateItem(item, empty);
             boolean noValue = empty || item == null;
             setText(noValue ? prompt : item);
-            setStyle(noValue ? "-fx-text-fill: -fx-mid-text-color;" : "");
+            setStyle(noValue ? "-fx-text-fill: #808080; -fx-font-style: italic;" : "");
         }
     }
 }

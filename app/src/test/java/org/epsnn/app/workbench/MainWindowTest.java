@@ -557,7 +557,7 @@ class MainWindowTest {
 
         assertThat(onFx(choice::getValue)).as("built-in choice with CSV data on show").isNull();
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(onFx(() -> choice.getButtonCell().getText())).as("text of the emptied built-in choice").isEqualTo("built-in dataset");
+        assertThat(onFx(() -> choice.getButtonCell().getText())).as("text of the emptied built-in choice").isEqualTo("choose a built-in dataset");
     }
 
     @Test
