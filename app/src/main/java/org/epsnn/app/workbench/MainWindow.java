@@ -312,6 +312,12 @@ public final class MainWindow {
                     showPresentedTabs();
                 }
             });
+            // New data can disable or enable a tab while the presentation is on.
+            tab.disableProperty().addListener((observable, before, after) -> {
+                if (savedLayout != null) {
+                    showPresentedTabs();
+                }
+            });
             presentedTabs.put(tab, choice);
             shown.getItems().add(choice);
         }
@@ -611,7 +617,8 @@ public final class MainWindow {
         Tab selected = tabs.getSelectionModel().getSelectedItem();
         List<Tab> chosen = new java.util.ArrayList<>();
         for (Map.Entry<Tab, javafx.scene.control.CheckMenuItem> entry : presentedTabs.entrySet()) {
-            if (entry.getValue().isSelected()) {
+            // A tab disabled for the data on show (receptive fields of 2-D points) would show an empty header.
+            if (entry.getValue().isSelected() && !entry.getKey().isDisable()) {
                 chosen.add(entry.getKey());
             }
         }

@@ -71,6 +71,19 @@ class TeachingWindowTest {
     }
 
     @Test
+    void presentationModeLeavesOutDisabledTabs(FxRobot robot) throws Exception {
+        load(window, controller, "moons");
+
+        robot.push(KeyCode.F11);
+
+        assertThat(onFx(() -> window.plots().tabs().getTabs().stream().map(Tab::getText).toList()))
+                .as("tabs shown for 2-D points").containsExactly("Accuracy", "Spikes", "Uncertainty", "Decision map");
+        robot.push(KeyCode.F11);
+        assertThat(onFx(() -> window.plots().tabs().getTabs().stream().filter(Tab::isDisable).map(Tab::getText).toList()))
+                .as("disabled tabs after presentation mode").containsExactly("Receptive fields", "Digit pad");
+    }
+
+    @Test
     void projectDescriptionShowsAndCloses(FxRobot robot) throws Exception {
         Path project = SAMPLES.resolve("xor.epsnn.json");
         assertThat(project).exists();
