@@ -139,6 +139,9 @@ public final class MainWindow {
 
     /** Presentation mode scales chart fonts by this and sets the controls' font size to {@link #PRESENTATION_FONT_PIXELS}. */
     static final double PRESENTATION_SCALE = 1.6;
+    /** Size of the window's content when the screen has room for it. */
+    static final double SCENE_WIDTH = 1500;
+    static final double SCENE_HEIGHT = 920;
     static final int PRESENTATION_FONT_PIXELS = 20;
     /** Starts a run's training thread when no layout pulse came within 250 ms (see {@link #afterNextLayout}). */
     private static final java.util.concurrent.ScheduledExecutorService LAUNCH_FALLBACK =
@@ -176,7 +179,7 @@ public final class MainWindow {
         VBox.setVgrow(split, Priority.ALWAYS);
         root.setCenter(center);
         root.setBottom(statusBar());
-        scene = new Scene(root, 1500, 920);
+        scene = new Scene(root, SCENE_WIDTH, SCENE_HEIGHT);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::spaceTogglesPause);
 
         BiConsumer<Path, ExportFormat> onExported = (path, format) -> controller.showMessage("Exported "
@@ -220,6 +223,34 @@ public final class MainWindow {
 
     public Scene scene() {
         return scene;
+    }
+
+    /**
+     * Shows the window at its content size, or at the screen's visible area where that is smaller.
+     * JavaFX 21 on GTK can lose a size set before the window appears, leaving it at 200 x 200
+     * under some window managers (seen with Openbox; JDK-8316423, fixed in JavaFX 22). So the size
+     * is set again once the window is on screen.
+     */
+    void show() {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.min(SCENE_WIDTH, screen.getWidth());
+        double height = Math.min(SCENE_HEIGHT, screen.getHeight());
+        stage.setWidth(width);
+        stage.setHeight(height);
+        stage.show();
+        javafx.application.Platform.runLater(() -> keepSize(width, height));
+    }
+
+    /** Gives the window {@code width x height} again if it appeared smaller and the user has not maximized it. */
+    private void keepSize(double width, double height) {
+        if (stage.isMaximized() || stage.isFullScreen()) {
+            return;
+        }
+        if (stage.getWidth() < width - 1 || stage.getHeight() < height - 1) {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            stage.centerOnScreen();
+        }
     }
 
     PlotsPane plots() {
@@ -1142,7 +1173,7 @@ public final class MainWindow {
     private void openMnist() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Folder with the four MNIST IDX files");
-        File folder = chooser.showDialog(stage);
+        File folder = OwnerState.keepingMaximized(stage, () -> chooser.showDialog(stage));
         if (folder != null) {
             controller.loadData(new DataChoice.Mnist(folder.toPath()), error -> showError("Could not read MNIST", error.getMessage()));
         }
@@ -1153,11 +1184,11 @@ public final class MainWindow {
         chooser.setTitle("Open a CSV file");
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.txt"),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        File file = chooser.showOpenDialog(stage);
+        File file = OwnerState.keepingMaximized(stage, () -> chooser.showOpenDialog(stage));
         if (file == null) {
             return;
         }
-        Optional<CsvOpenDialog.Answer> answer = CsvOpenDialog.ask(stage, file.toPath());
+        Optional<CsvOpenDialog.Answer> answer = OwnerState.keepingMaximized(stage, () -> CsvOpenDialog.ask(stage, file.toPath()));
         if (answer.isEmpty()) {
             return;
         }
@@ -1184,7 +1215,7 @@ public final class MainWindow {
         if (lastExportFolder != null && Files.isDirectory(lastExportFolder)) {
             chooser.setInitialDirectory(lastExportFolder.toFile());
         }
-        File file = chooser.showSaveDialog(stage);
+        File file = OwnerState.keepingMaximized(stage, () -> chooser.showSaveDialog(stage));
         if (file == null) {
             return Optional.empty();
         }
@@ -1198,6 +1229,7 @@ public final class MainWindow {
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.initOwner(stage);
+        OwnerState.keepMaximizedUntilHidden(stage, alert);
         alert.show();
     }
 
@@ -1220,6 +1252,7 @@ public final class MainWindow {
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");
         alert.initOwner(stage);
+        OwnerState.keepMaximizedUntilHidden(stage, alert);
         alert.show();
     }
 
@@ -1232,6 +1265,7 @@ public final class MainWindow {
         alert.setTitle("About the EP-SNN Workbench");
         alert.setHeaderText("EP-SNN Workbench");
         alert.initOwner(stage);
+        OwnerState.keepMaximizedUntilHidden(stage, alert);
         alert.show();
     }
 

@@ -104,6 +104,7 @@ final class ProjectDialogs {
         alert.setHeaderText(title);
         alert.getDialogPane().setId("file-error");
         alert.initOwner(owner);
+        OwnerState.keepMaximizedUntilHidden(owner, alert);
         alert.show();
     }
 
@@ -112,6 +113,6 @@ final class ProjectDialogs {
             alert.initOwner(owner);
         }
         alert.getDialogPane().setMinWidth(460);
-        return alert.showAndWait();
+        return OwnerState.keepingMaximized(owner, alert::showAndWait);
     }
 }

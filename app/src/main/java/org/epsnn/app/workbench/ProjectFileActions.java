@@ -197,7 +197,7 @@ final class ProjectFileActions {
             if (Files.isDirectory(folder)) {
                 chooser.setInitialDirectory(folder.toAbsolutePath().toFile());
             }
-            File chosen = chooser.showOpenDialog(stage);
+            File chosen = OwnerState.keepingMaximized(stage, () -> chooser.showOpenDialog(stage));
             if (chosen != null) {
                 openFile(chosen.toPath());
             }
@@ -319,7 +319,7 @@ final class ProjectFileActions {
                         chooser.setTitle(title);
                         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.txt"),
                                 new FileChooser.ExtensionFilter("All files", "*"));
-                        File chosen = chooser.showOpenDialog(stage);
+                        File chosen = OwnerState.keepingMaximized(stage, () -> chooser.showOpenDialog(stage));
                         return chosen == null ? null : chosen.toPath();
                     });
                     if (located.isEmpty()) {
@@ -339,7 +339,7 @@ final class ProjectFileActions {
                     Optional<Path> located = dialogs.locateMissingData(problem, () -> {
                         DirectoryChooser chooser = new DirectoryChooser();
                         chooser.setTitle(title);
-                        File chosen = chooser.showDialog(stage);
+                        File chosen = OwnerState.keepingMaximized(stage, () -> chooser.showDialog(stage));
                         return chosen == null ? null : chosen.toPath();
                     });
                     if (located.isEmpty()) {
@@ -387,7 +387,7 @@ final class ProjectFileActions {
         if (document.file() != null) {
             chooser.setInitialDirectory(document.file().getParent().toFile());
         }
-        File chosen = chooser.showSaveDialog(stage);
+        File chosen = OwnerState.keepingMaximized(stage, () -> chooser.showSaveDialog(stage));
         if (chosen == null) {
             return;
         }

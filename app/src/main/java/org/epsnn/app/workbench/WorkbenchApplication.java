@@ -20,7 +20,7 @@ public final class WorkbenchApplication extends Application {
     public void start(Stage stage) {
         controller = new WorkbenchController();
         MainWindow window = new MainWindow(stage, controller);
-        stage.show();
+        window.show();
         List<String> arguments = getParameters().getRaw();
         Path project = arguments.size() == 1 ? Path.of(arguments.get(0)) : null;
         // The project opens after the default data, so that a project that fails to open leaves a usable window.
