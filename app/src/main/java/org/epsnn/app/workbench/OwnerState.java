@@ -9,8 +9,9 @@ import javafx.stage.Stage;
 
 /**
  * Keeps a maximized window maximized across the modal dialogs it opens. With JavaFX 21 on GTK,
- * under some window managers, a modal dialog un-maximizes its owner
- * (seen with Openbox here, reported for KDE as JDK-8332222 and fixed upstream in 2024), and plot exports then come out at the smaller size.
+ * under some window managers, a modal dialog un-maximizes its owner (seen with Openbox here,
+ * reported for KDE as JDK-8332222 and fixed upstream in 2024), and plot exports then come out at
+ * the smaller size.
  */
 final class OwnerState {
 
