@@ -42,7 +42,7 @@ public final class GradientComparison {
     GradientComparison() {
         // A task that was cancelled may still post the pass it was in; only a running comparison takes points.
         service.valueProperty().addListener((observable, before, after) -> {
-            if (after != null && running.get()) {
+                if (after != null && running.get()) {
                 baselineCurve.set(after);
             }
         });
@@ -188,7 +188,12 @@ public final class GradientComparison {
         service.setRequest(new BaselineService.Request(network, encoding, data, baselineSettings));
         running.set(true);
         status.set("Gradient baseline: training pass 1 of " + epCurve.size() + " ...");
-        service.restart();
+        // restart() would move a finished service through CANCELLED, whose handler ends this run
+        // before it starts. The service is not running here, so reset() and start() are enough.
+        if (service.getState() != javafx.concurrent.Worker.State.READY) {
+            service.reset();
+        }
+        service.start();
     }
 
     /** Stops the baseline after its current pass; the passes done so far stay on the chart. */

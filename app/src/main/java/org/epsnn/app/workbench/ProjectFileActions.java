@@ -132,7 +132,7 @@ final class ProjectFileActions {
 
     /**
      * Marks the project modified on every edit of the network, the settings, the input encoding
-     * or the data, on every batch trained and on a reset of the posterior. Opening or saving a
+     * or the data, on every batch trained, on a reset of the posterior and on a new gradient baseline. Opening or saving a
      * project clears the mark after these listeners ran.
      */
     private void trackChanges() {
@@ -142,6 +142,8 @@ final class ProjectFileActions {
         controller.encodingProperty().addListener(edited);
         controller.dataChoiceProperty().addListener(edited);
         controller.posteriorProperty().addListener(edited);
+        // A project keeps the gradient baseline, so a finished or restarted comparison is a change to save.
+        controller.comparison().baselineCurveProperty().addListener(edited);
         controller.addFeedConsumer(drained -> {
             if (drained.latestBatch() != null || !drained.batches().isEmpty()) {
                 document.markModified();

@@ -96,6 +96,43 @@ class CompareChartTest {
     }
 
     @Test
+    void secondComparisonTrainsAfterNewData(FxRobot robot) throws Exception {
+        loadStrokes();
+        robot.clickOn("#compare");
+        waitUntilComparisonEnded();
+
+        onFx(() -> {
+            window.loadBuiltIn("moons");
+            return null;
+        });
+        waitUntil("moons are loaded", () -> controller.runStateProperty().get() == RunState.IDLE
+                && controller.dataChoiceProperty().get() instanceof DataChoice.BuiltIn builtIn && builtIn.name().equals("moons"));
+        robot.clickOn("#compare");
+        waitUntilComparisonEnded();
+
+        assertThat(onFx(() -> controller.comparison().statusProperty().get())).as("comparison status")
+                .isEqualTo("Gradient baseline finished: " + PASSES + " passes.");
+    }
+
+    @Test
+    void finishedComparisonMarksProjectModified(FxRobot robot) throws Exception {
+        loadStrokes();
+        robot.clickOn("#compare");
+        waitUntilComparisonEnded();
+        onFx(() -> {
+            window.files().saveTo(folder.resolve("compared.epsnn"), () -> { });
+            return null;
+        });
+        waitUntil("the project is saved", () -> !window.files().document().isModified());
+
+        // The click clears the old baseline at once, so the wait below ends with the new one.
+        robot.clickOn("#compare");
+        waitUntilComparisonEnded();
+
+        assertThat(onFx(() -> window.files().document().isModified())).as("modified after a new baseline").isTrue();
+    }
+
+    @Test
     void secondsToggleMovesPointsToSeconds(FxRobot robot) throws Exception {
         loadStrokes();
         robot.clickOn("#compare");
