@@ -350,9 +350,14 @@ final class PlotsPane {
             mapPane.setCenter(null);
             mapNote.setText("The decision map needs 2-D classification data and the regression band 1-D regression data.");
         }
+        mapTab.setDisable(mapPane.getCenter() == null);
         fieldsTab.setDisable(!train.isImage());
         padTab.setDisable(!(train.isImage() && loaded.classification()));
         uncertaintyTab.setDisable(!loaded.classification());
+        if (tabs.getSelectionModel().getSelectedItem() != null && tabs.getSelectionModel().getSelectedItem().isDisable()) {
+            // A tab that does not apply to the new data would show greyed-out content.
+            tabs.getSelectionModel().select(0);
+        }
         padPanel.setData(loaded);
         uncertaintyPanel.setData(loaded);
         resetHistory(depth);

@@ -56,7 +56,7 @@ class TeachingWindowTest {
         assertThat(onFx(window::isPresentationMode)).as("presentation mode on").isTrue();
         assertThat(onFx(() -> split.getItems().size())).as("panes in presentation mode").isEqualTo(1);
         assertThat(onFx(() -> window.plots().tabs().getTabs().stream().map(Tab::getText).toList()))
-                .containsExactly("Accuracy", "Receptive fields", "Spikes", "Digit pad", "Uncertainty", "Decision map");
+                .containsExactly("Accuracy", "Receptive fields", "Spikes", "Digit pad", "Uncertainty");
         assertThat(robot.lookup("#undo").query().isVisible()).as("Undo visible").isFalse();
 
         robot.push(KeyCode.F11);
@@ -68,6 +68,19 @@ class TeachingWindowTest {
         assertThat(onFx(() -> List.copyOf(window.plots().tabs().getTabs()))).as("tabs").isEqualTo(tabs);
         assertThat(onFx(() -> window.plots().tabs().getSelectionModel().getSelectedItem().getText())).isEqualTo("Receptive fields");
         assertThat(robot.lookup("#undo").query().isVisible()).as("Undo visible").isTrue();
+    }
+
+    @Test
+    void tabThatStopsApplyingIsLeft(FxRobot robot) throws Exception {
+        load(window, controller, "moons");
+        robot.clickOn("Decision map");
+
+        load(window, controller, "strokes");
+
+        assertThat(onFx(() -> window.plots().tabs().getSelectionModel().getSelectedItem().getText())).as("selected tab")
+                .isEqualTo("Accuracy");
+        assertThat(onFx(() -> window.plots().tabs().getTabs().stream().filter(Tab::isDisable).map(Tab::getText).toList()))
+                .as("disabled tabs for stroke digits").containsExactly("Decision map");
     }
 
     @Test
