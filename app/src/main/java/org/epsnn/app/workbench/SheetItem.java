@@ -113,7 +113,7 @@ final class SheetItem<T> implements PropertySheet.Item {
         }
         T converted = convert(value);
         if (converted == null) {
-            onRejected.accept(name + ": '" + value + "' is not " + expected() + ". " + kept());
+            onRejected.accept(name + ": '" + value + "' is not " + expected(value) + ". " + kept());
             return;
         }
         String rejection = setter.apply(converted);
@@ -127,13 +127,18 @@ final class SheetItem<T> implements PropertySheet.Item {
         return value == null || value.toString().isBlank() ? "The field stays empty." : "Kept " + value + ".";
     }
 
-    /** Describes a valid value of this row's type, for the message about text that does not convert. */
-    private String expected() {
+    /**
+     * Describes a valid value of this row's type, for the message about a value that does not
+     * convert. The type's range is named only for a number outside it, because the row's own
+     * check gives the limits that matter, such as a batch of at least 1.
+     */
+    private String expected(Object value) {
+        boolean number = value instanceof Number;
         if (type == Integer.class) {
-            return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+            return number ? "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : "a whole number";
         }
         if (type == Long.class) {
-            return "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+            return number ? "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE : "a whole number";
         }
         return type == Double.class ? "a number" : "a valid value";
     }

@@ -144,7 +144,7 @@ class MainWindowTest {
 
         typeIntoSheet(robot, "Size", "abc");
 
-        assertThat(layerMessage(robot)).as("layer message after text").isEqualTo("Size: 'abc' is not a whole number from -2147483648 to 2147483647. Kept " + keptSize + ".");
+        assertThat(layerMessage(robot)).as("layer message after text").isEqualTo("Size: 'abc' is not a whole number. Kept " + keptSize + ".");
         assertThat(onFx(() -> sheetField(robot, "Size").getText())).as("field after text").isEqualTo(Integer.toString(keptSize));
     }
 
