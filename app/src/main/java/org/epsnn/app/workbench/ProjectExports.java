@@ -103,6 +103,17 @@ final class ProjectExports {
         return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".feature-scaling.csv");
     }
 
+    /** Names one written file, or the count, the folder and the first and last names of several. */
+    static String describe(List<Path> written) {
+        if (written.size() == 1) {
+            return written.get(0).toString();
+        }
+        Path first = written.get(0);
+        Path folder = first.toAbsolutePath().getParent();
+        return written.size() + " files in " + folder + " (" + first.getFileName() + " to "
+                + written.get(written.size() - 1).getFileName() + ")";
+    }
+
     private interface Export {
         List<Path> write() throws IOException;
     }
@@ -117,8 +128,7 @@ final class ProjectExports {
         };
         task.setOnSucceeded(event -> {
             List<Path> written = task.getValue();
-            controller.showMessage(what + ": wrote " + (written.size() == 1 ? written.get(0).toString()
-                    : written.size() + " files beside " + written.get(0)) + ".");
+            controller.showMessage(what + ": wrote " + describe(written) + ".");
         });
         task.setOnFailed(event -> {
             controller.showMessage(what + " failed.");

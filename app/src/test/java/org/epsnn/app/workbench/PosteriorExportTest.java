@@ -26,6 +26,17 @@ class PosteriorExportTest {
             WeightPrior.gaussian(1), NetworkSpec.Task.CLASSIFICATION), InputEncoding.THRESHOLD_HALF, 5);
 
     @Test
+    void messageNamesFolderAndFiles() {
+        Path mean = folder.resolve("posterior.layer1.mean.npy");
+        Path variance = folder.resolve("posterior.layer2.variance.npy");
+
+        assertThat(ProjectExports.describe(List.of(mean))).as("one file").isEqualTo(mean.toString());
+        assertThat(ProjectExports.describe(List.of(mean, folder.resolve("posterior.layer1.variance.npy"), variance)))
+                .as("three files").isEqualTo("3 files in " + folder.toAbsolutePath()
+                        + " (posterior.layer1.mean.npy to posterior.layer2.variance.npy)");
+    }
+
+    @Test
     void csvHasRowPerWeight() throws Exception {
         Path file = folder.resolve("posterior.csv");
 
