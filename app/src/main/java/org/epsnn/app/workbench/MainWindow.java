@@ -193,6 +193,7 @@ public final class MainWindow {
         editor.exportActions().setOnExportFailed(onExportFailed);
         bindController();
         controller.setLauncher(this::afterNextLayout);
+        controller.setPosteriorDiscardApproval(this::approvePosteriorDiscard);
         stage.setScene(scene);
     }
 
@@ -1222,6 +1223,23 @@ public final class MainWindow {
         lastExportFolder = file.toPath().toAbsolutePath().getParent();
         Path path = file.toPath();
         return Optional.of(path.getFileName().toString().contains(".") ? path : path.resolveSibling(path.getFileName() + "." + extension));
+    }
+
+    /** Asks whether a network edit may discard the trained posterior and its curves. */
+    private boolean approvePosteriorDiscard(String edit) {
+        ButtonType change = new ButtonType("Change the network", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep the training", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "\"" + edit + "\" changes the network, so the trained posterior and "
+                + "its curves are discarded, and Undo brings back the network but not the training. To keep the training, "
+                + "save the project first.", change, keep);
+        alert.setTitle("Discard the trained posterior?");
+        alert.setHeaderText("Discard the trained posterior?");
+        alert.getDialogPane().setId("discard-posterior");
+        // Enter keeps the training, because the other choice cannot be undone.
+        ((Button) alert.getDialogPane().lookupButton(change)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        alert.initOwner(stage);
+        return OwnerState.keepingMaximized(stage, alert::showAndWait).filter(change::equals).isPresent();
     }
 
     private void showError(String title, String text) {

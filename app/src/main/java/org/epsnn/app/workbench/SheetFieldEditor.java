@@ -27,6 +27,8 @@ final class SheetFieldEditor implements PropertyEditor<Object> {
     private final TextField field = new TextField();
     /** Text of the value on show. Committing it unchanged would rebuild the sheet and take the focus from the next field. */
     private String shownText = "";
+    /** Whether a commit is under way, for the focus loss that a dialog shown by the item causes. */
+    private boolean committing;
 
     SheetFieldEditor(PropertySheet.Item item) {
         this.item = item;
@@ -51,11 +53,19 @@ final class SheetFieldEditor implements PropertyEditor<Object> {
 
     /** Returns the editor for {@code item}: this one for Integer, Long, Double and String items, the ControlsFX default for others. */
     static PropertyEditor<?> forItem(PropertySheet.Item item) {
-        Class<?> type = item.getType();
-        if (type == Integer.class || type == Long.class || type == Double.class || type == String.class) {
+        if (handlesType(item.getType())) {
             return new SheetFieldEditor(item);
         }
-        return DEFAULT_EDITORS.call(item);
+        @SuppressWarnings("unchecked")
+        PropertyEditor<Object> editor = (PropertyEditor<Object>) DEFAULT_EDITORS.call(item);
+        // The ControlsFX editors do not follow the row's value, which a rejected change sets back.
+        item.getObservableValue().ifPresent(value -> value.addListener((observable, before, after) -> editor.setValue(after)));
+        return editor;
+    }
+
+    /** Tells whether rows of {@code type} get this editor, a text field, rather than a ControlsFX one. */
+    static boolean handlesType(Class<?> type) {
+        return type == Integer.class || type == Long.class || type == Double.class || type == String.class;
     }
 
     @Override
@@ -76,6 +86,20 @@ final class SheetFieldEditor implements PropertyEditor<Object> {
 
     private void commit() {
         String text = field.getText().trim();
+        // The item may ask in a dialog before it takes the value, and the field loses the focus to that
+        // dialog, so a nested commit would ask again.
+        if (committing) {
+            return;
+        }
+        committing = true;
+        try {
+            commitText(text);
+        } finally {
+            committing = false;
+        }
+    }
+
+    private void commitText(String text) {
         if (!text.equals(shownText)) {
             item.setValue(parse(text));
             // A rejected text gives way to the value in use, so the field never shows a value that

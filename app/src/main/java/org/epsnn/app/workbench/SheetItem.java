@@ -117,6 +117,12 @@ final class SheetItem<T> implements PropertySheet.Item {
             return;
         }
         String rejection = setter.apply(converted);
+        if (rejection != null && !SheetFieldEditor.handlesType(type)) {
+            // A check box or a choice shows its new state before the row takes it. The displayed
+            // value has not changed yet, so it passes through the rejected one to make the editor follow.
+            displayedValue.set(converted);
+            displayedValue.set(getter.get());
+        }
         // The editor shows the value in use again after a rejection, so the message names it.
         onRejected.accept(rejection == null ? null : rejection + (rejection.endsWith(".") ? " " : ". ") + kept());
     }
@@ -124,6 +130,9 @@ final class SheetItem<T> implements PropertySheet.Item {
     /** Names the value in use, which the field shows again after a rejection. */
     private String kept() {
         T value = getter.get();
+        if (value instanceof Boolean on) {
+            return on ? "The box stays ticked." : "The box stays clear.";
+        }
         return value == null || value.toString().isBlank() ? "The field stays empty." : "Kept " + value + ".";
     }
 

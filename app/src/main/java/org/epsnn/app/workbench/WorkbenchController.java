@@ -95,6 +95,9 @@ public final class WorkbenchController {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyBooleanWrapper hasPosterior = new ReadOnlyBooleanWrapper(this, "hasPosterior");
+    /** Message when the user kept the trained posterior rather than edit the network. */
+    static final String EDIT_CANCELLED = "Edit cancelled; the network and its trained posterior stay as they were.";
+    private java.util.function.Predicate<String> posteriorDiscardApproval = what -> true;
     private final TrainingService service = new TrainingService();
     private final GradientComparison comparison = new GradientComparison();
     /** Whether the baseline starts when the EP run that the comparison started completes. */
@@ -537,7 +540,7 @@ public final class WorkbenchController {
         }
         List<LayerSpec> layers = new ArrayList<>(spec.layers());
         layers.add(position, template.withSize(Math.min(100, Math.max(template.size(), 16))).withTemper(1.0));
-        history.apply("Add layer", spec.withLayers(layers));
+        applyEdit("Add layer", spec.withLayers(layers));
     }
 
     /** Removes hidden layer {@code index} (0-based among weight layers); the output layer stays. */
@@ -552,7 +555,7 @@ public final class WorkbenchController {
         }
         List<LayerSpec> layers = new ArrayList<>(spec.layers());
         layers.remove(index);
-        history.apply("Remove layer " + (index + 1), spec.withLayers(layers));
+        applyEdit("Remove layer " + (index + 1), spec.withLayers(layers));
     }
 
     /** Moves hidden layer {@code index} by {@code delta} among the hidden layers. */
@@ -568,7 +571,7 @@ public final class WorkbenchController {
         List<LayerSpec> layers = new ArrayList<>(spec.layers());
         LayerSpec moved = layers.remove(index);
         layers.add(target, moved);
-        history.apply("Move layer " + (index + 1), spec.withLayers(layers));
+        applyEdit("Move layer " + (index + 1), spec.withLayers(layers));
     }
 
     /**
@@ -583,8 +586,7 @@ public final class WorkbenchController {
         NetworkSpec spec = history.network();
         try {
             LayerSpec edited = edit.apply(spec.layer(index));
-            history.apply(what + " of layer " + (index + 1), spec.withLayer(index, edited));
-            return null;
+            return applyEdit(what + " of layer " + (index + 1), spec.withLayer(index, edited)) ? null : EDIT_CANCELLED;
         } catch (IllegalArgumentException e) {
             String problem = e.getMessage();
             return problem.startsWith("Layer ") ? problem.replaceFirst("^Layer ", "Layer " + (index + 1) + ": ")
@@ -594,6 +596,10 @@ public final class WorkbenchController {
 
     public void undo() {
         if (!refuseWhileTraining()) {
+            if (history.canUndoProperty().get() && !approveDiscard("Undo")) {
+                message.set(EDIT_CANCELLED);
+                return;
+            }
             String what = history.undo();
             message.set(what == null ? "Nothing to undo." : "Undid: " + what + ".");
         }
@@ -601,6 +607,10 @@ public final class WorkbenchController {
 
     public void redo() {
         if (!refuseWhileTraining()) {
+            if (history.canRedoProperty().get() && !approveDiscard("Redo")) {
+                message.set(EDIT_CANCELLED);
+                return;
+            }
             String what = history.redo();
             message.set(what == null ? "Nothing to redo." : "Redid: " + what + ".");
         }
@@ -668,6 +678,32 @@ public final class WorkbenchController {
                     encoding, low, high, high < encoding.level() ? 0 : 1);
         }
         return null;
+    }
+
+    /**
+     * Sets the check that a network edit may discard the trained posterior, usually a question to the
+     * user. It gets the edit's description and returns true to go ahead. Without one, edits go ahead.
+     */
+    public void setPosteriorDiscardApproval(java.util.function.Predicate<String> approval) {
+        posteriorDiscardApproval = java.util.Objects.requireNonNull(approval, "approval");
+    }
+
+    /** Tells whether an edit described by {@code what} may go ahead: without a trained posterior it always may. */
+    private boolean approveDiscard(String what) {
+        return !hasPosterior.get() || posteriorDiscardApproval.test(what);
+    }
+
+    /** Applies a network edit that changes the network, after approval when it discards a trained posterior. */
+    private boolean applyEdit(String what, NetworkSpec next) {
+        if (next.equals(history.network())) {
+            return true;
+        }
+        if (!approveDiscard(what)) {
+            message.set(EDIT_CANCELLED);
+            return false;
+        }
+        history.apply(what, next);
+        return true;
     }
 
     private boolean refuseWhileTraining() {

@@ -126,6 +126,40 @@ class MainWindowTest {
     }
 
     @Test
+    void editAfterTrainingAsksFirst(FxRobot robot) throws Exception {
+        load("strokes");
+        robot.clickOn("#step");
+        waitUntil("the step trained a posterior", () -> onFx(() -> controller.hasPosteriorProperty().get())
+                && runState() != RunState.RUNNING);
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("the run ended", () -> runState() == RunState.IDLE && !controller.worker().isRunning());
+        clickColumn(robot, 1);
+        NetworkSpec before = network();
+
+        typeIntoSheet(robot, "Size", "50");
+        robot.clickOn("Keep the training");
+
+        assertThat(network()).as("network after keeping the training").isEqualTo(before);
+        assertThat(onFx(() -> controller.hasPosteriorProperty().get())).as("posterior kept").isTrue();
+        assertThat(onFx(() -> sheetField(robot, "Size").getText())).as("size field").isEqualTo("100");
+
+        javafx.scene.control.CheckBox bias = onFx(() -> robot.lookup(".property-sheet .label").queryAll().stream()
+                .filter(node -> node instanceof Label label && "Bias".equals(label.getText()))
+                .map(node -> (javafx.scene.control.CheckBox) ((Label) node).getLabelFor()).findFirst().orElseThrow());
+        robot.clickOn(bias);
+        robot.clickOn("Keep the training");
+
+        assertThat(onFx(bias::isSelected)).as("bias box after keeping the training").isTrue();
+        assertThat(network()).as("network after the bias click").isEqualTo(before);
+
+        typeIntoSheet(robot, "Size", "50");
+        robot.clickOn("Change the network");
+
+        assertThat(network().layer(0).size()).as("size after the change").isEqualTo(50);
+        assertThat(onFx(() -> controller.hasPosteriorProperty().get())).as("posterior after the change").isFalse();
+    }
+
+    @Test
     void invalidSizeShowsMessage(FxRobot robot) throws Exception {
         load("moons");
         addLayerAndSelectIt(robot);
