@@ -41,6 +41,8 @@ final class ConsoleReporter implements TrainingListener {
     private int lastBarLength;
     private int nextTenth = 1;
     private long passStart = -1;
+    /** Checks each finished pass and returns a warning to print, or empty. */
+    private java.util.function.Function<PassSummary, java.util.Optional<String>> passCheck = summary -> java.util.Optional.empty();
 
     /**
      * @param terminal whether stderr and stdout are a terminal, so the bar can be redrawn in place
@@ -103,6 +105,10 @@ final class ConsoleReporter implements TrainingListener {
         passStart = -1;
         out.println(classification ? classificationLine(summary) : regressionLine(summary));
         out.flush();
+        passCheck.apply(summary).ifPresent(warning -> {
+            err.println("Warning: " + warning);
+            err.flush();
+        });
         if (metrics != null) {
             try {
                 metrics.append(summary);
@@ -110,6 +116,11 @@ final class ConsoleReporter implements TrainingListener {
                 throw new UncheckedIOException("Failed to write the metrics file " + metrics.path() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** Sets the check of each finished pass, whose warning goes to stderr after the pass's line. */
+    void setPassCheck(java.util.function.Function<PassSummary, java.util.Optional<String>> check) {
+        passCheck = java.util.Objects.requireNonNull(check, "check");
     }
 
     /** Removes a bar that is still on the screen, for example before an error message. */

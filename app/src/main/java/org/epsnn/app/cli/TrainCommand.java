@@ -330,6 +330,17 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConsoleReporter console = new ConsoleReporter(out, err, System.console() != null, data.classification(),
                 metricsFile, System::nanoTime);
+        TrainingSettings settings = trainer.settings();
+        double[] bestTest = {Double.NaN};
+        console.setPassCheck(summary -> {
+            java.util.Optional<String> warning = org.epsnn.model.training.AccuracyDrop.warning(bestTest[0], summary,
+                    settings.dampingForPass(summary.pass()), settings.batchSize(), data.train().rows());
+            double accuracy = summary.test().bayesian().accuracy();
+            if (!Double.isNaN(accuracy)) {
+                bestTest[0] = Double.isNaN(bestTest[0]) ? accuracy : Math.max(bestTest[0], accuracy);
+            }
+            return warning;
+        });
         ProjectSaver saver = projectFile == null ? null : new ProjectSaver(console, projectFile, base, trainer.network());
         TrainingListener reporter = saver == null ? console : saver;
         RunControl control = new RunControl();

@@ -26,7 +26,9 @@ import org.epsnn.model.network.LayerSpec;
 import org.epsnn.model.network.NetworkSpec;
 import org.epsnn.model.network.NeuronModel;
 import org.epsnn.model.network.WeightPrior;
+import org.epsnn.model.training.AccuracyDrop;
 import org.epsnn.model.training.BatchStatistics;
+import org.epsnn.model.training.PassSummary;
 import org.epsnn.model.training.RunControl;
 import org.epsnn.model.training.TrainingSettings;
 import org.slf4j.Logger;
@@ -95,6 +97,10 @@ public final class WorkbenchController {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyBooleanWrapper hasPosterior = new ReadOnlyBooleanWrapper(this, "hasPosterior");
+    /** Best test accuracy after a pass of the current posterior, NaN before the first. */
+    private double bestTestAccuracy = Double.NaN;
+    /** The last warning of the run about a pass that lost test accuracy, or null. */
+    private String accuracyDropWarning;
     /** Message when the user kept the trained posterior rather than edit the network. */
     static final String EDIT_CANCELLED = "Edit cancelled; the network and its trained posterior stay as they were.";
     private java.util.function.Predicate<String> posteriorDiscardApproval = what -> true;
@@ -143,6 +149,7 @@ public final class WorkbenchController {
         });
         history.networkProperty().addListener((observable, before, after) -> discardPosterior("network changed"));
         feedConsumers.add(drained -> drained.passes().forEach(comparison::recordEpPass));
+        feedConsumers.add(drained -> drained.passes().forEach(this::checkAccuracyDrop));
         // The comparison sets its status before it clears running, so the status bar gets the final line.
         comparison.runningProperty().addListener((observable, before, after) -> {
             if (!after) {
@@ -771,6 +778,7 @@ public final class WorkbenchController {
         runState.set(stepping ? RunState.PAUSED : RunState.RUNNING);
         message.set(stepping ? "Paused after one batch; press Step for another or Resume." : "Training " + history.network().sizesText() + " ...");
         runStartNanos = System.nanoTime();
+        accuracyDropWarning = null;
         pausedNanos = 0;
         pausedSince = stepping ? runStartNanos : 0;
         lastStatistics = null;
@@ -857,6 +865,25 @@ public final class WorkbenchController {
         showPrior();
     }
 
+    /** Warns in the status bar when a pass lost much of the test accuracy of the passes before it. */
+    private void checkAccuracyDrop(PassSummary pass) {
+        TrainingData loaded = data.get();
+        if (loaded == null) {
+            return;
+        }
+        TrainingSettings used = settings.get();
+        AccuracyDrop.warning(bestTestAccuracy, pass, used.dampingForPass(pass.pass()), used.batchSize(), loaded.train().rows())
+                .ifPresent(warning -> {
+                    LOG.warn(warning);
+                    accuracyDropWarning = warning;
+                    message.set(warning);
+                });
+        double accuracy = pass.test().bayesian().accuracy();
+        if (!Double.isNaN(accuracy)) {
+            bestTestAccuracy = Double.isNaN(bestTestAccuracy) ? accuracy : Math.max(bestTestAccuracy, accuracy);
+        }
+    }
+
     private void discardPosterior(String reason) {
         if (posterior.get() == null) {
             return;
@@ -864,6 +891,7 @@ public final class WorkbenchController {
         comparison.clear();
         posterior.set(null);
         hasPosterior.set(false);
+        bestTestAccuracy = Double.NaN;
         progress.set(0);
         progressText.set("");
         resetListeners.forEach(Runnable::run);
@@ -882,7 +910,8 @@ public final class WorkbenchController {
         }
         servePendingCopies();
         switch (outcome.ending()) {
-            case COMPLETED -> message.set("Training finished: " + passes(outcome.passes().size()) + ".");
+            case COMPLETED -> message.set("Training finished: " + passes(outcome.passes().size()) + "."
+                    + (accuracyDropWarning == null ? "" : " " + accuracyDropWarning));
             case CANCELLED -> message.set("Training stopped; the posterior of the last batch is kept.");
             case STOPPED_BY_GUARD -> message.set(outcome.message());
         }

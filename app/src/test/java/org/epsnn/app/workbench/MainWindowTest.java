@@ -454,6 +454,20 @@ class MainWindowTest {
     }
 
     @Test
+    void accuracyDropIsExplained(FxRobot robot) throws Exception {
+        // 2-100-2 on 500 moons at batch 100 and damping 1 falls to chance level in pass 2.
+        load("moons");
+        onFx(() -> controller.editSettings(settings -> settings.withPasses(3)));
+
+        robot.clickOn("#start");
+        waitUntilRunEnded();
+
+        assertThat(network().sizesText()).as("network").isEqualTo("2-100-2");
+        assertThat(statusMessage(robot)).as("status message").startsWith("Training finished: 3 passes. Pass ")
+                .contains("test accuracy fell from").contains("try damping 0.5 or less");
+    }
+
+    @Test
     void runningAccuracyAveragesBatchesSoFar() throws Exception {
         load("strokes");
         List<BatchStatistics> batches = List.of(batch(1, 10, 10, 0.0), batch(2, 10, 20, 0.5), batch(3, 100, 120, 0.8));
