@@ -27,6 +27,7 @@ final class ProjectDialogs {
     static final ButtonType DISCARD = new ButtonType("Discard", ButtonBar.ButtonData.NO);
     static final ButtonType LATER = new ButtonType("Later", ButtonBar.ButtonData.CANCEL_CLOSE);
     static final ButtonType LOCATE = new ButtonType("Locate...", ButtonBar.ButtonData.YES);
+    static final ButtonType CHOOSE_FOLDER = new ButtonType("Choose folder...", ButtonBar.ButtonData.YES);
     static final ButtonType CONTINUE = new ButtonType("Continue", ButtonBar.ButtonData.YES);
 
     private final Stage owner;
@@ -83,6 +84,25 @@ final class ProjectDialogs {
         alert.setContentText("Locate the data to open the project, or cancel to keep the open project.");
         alert.getDialogPane().setId("missing-data");
         if (show(alert).orElse(ButtonType.CANCEL) != LOCATE) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(chooser.get());
+    }
+
+    /**
+     * Asks for the MNIST folder of a project that does not name one, such as the MNIST samples,
+     * and lets {@code chooser} pick it. Nothing is missing, so this is a question, not a warning.
+     *
+     * @return the chosen folder, or empty when the user cancelled
+     */
+    Optional<Path> askForMnistFolder(Supplier<Path> chooser) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", CHOOSE_FOLDER, ButtonType.CANCEL);
+        alert.setTitle("Choose the MNIST folder");
+        alert.setHeaderText("This project trains on MNIST. Where are its files?");
+        alert.setContentText("Choose the folder with the four IDX files (samples/fetch-mnist.sh downloads them), "
+                + "or cancel to keep the open project.");
+        alert.getDialogPane().setId("choose-mnist");
+        if (show(alert).orElse(ButtonType.CANCEL) != CHOOSE_FOLDER) {
             return Optional.empty();
         }
         return Optional.ofNullable(chooser.get());

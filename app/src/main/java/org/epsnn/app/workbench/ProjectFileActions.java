@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -335,15 +336,16 @@ final class ProjectFileActions {
             default -> {
                 Path folder = reference.path() == null ? null : resolve(projectFile, reference.path());
                 if (folder == null || !Files.isDirectory(folder)) {
-                    String problem = folder == null ? "The project does not say where its MNIST files are."
-                            : "The project's MNIST folder " + folder + " was not found.";
+                    String problem = "The project's MNIST folder " + folder + " was not found.";
                     String title = folder == null ? "Folder with the four MNIST IDX files" : "Locate " + folder.getFileName();
-                    Optional<Path> located = dialogs.locateMissingData(problem, () -> {
+                    Supplier<Path> choose = () -> {
                         DirectoryChooser chooser = new DirectoryChooser();
                         chooser.setTitle(title);
                         File chosen = OwnerState.keepingMaximized(stage, () -> chooser.showDialog(stage));
                         return chosen == null ? null : chosen.toPath();
-                    });
+                    };
+                    Optional<Path> located = folder == null ? dialogs.askForMnistFolder(choose)
+                            : dialogs.locateMissingData(problem, choose);
                     if (located.isEmpty()) {
                         return Optional.empty();
                     }

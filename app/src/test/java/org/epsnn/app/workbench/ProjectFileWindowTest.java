@@ -370,6 +370,26 @@ class ProjectFileWindowTest {
     }
 
     @Test
+    void mnistProjectWithoutFolderAsksForIt(FxRobot robot) throws Exception {
+        waitUntilNewProjectReady();
+        NetworkSpec before = network();
+        Path project = folder.resolve("mnist.epsnn.json");
+        Files.copy(Path.of("..", "samples", "mnist.epsnn.json"), project);
+
+        onFx(() -> {
+            window.files().openFile(project);
+            return null;
+        });
+        DialogPane question = waitForDialog(robot, "#choose-mnist");
+        assertThat(question.getHeaderText()).as("question").isEqualTo("This project trains on MNIST. Where are its files?");
+        assertThat(onFx(() -> question.lookupButton(ProjectDialogs.CHOOSE_FOLDER) != null)).as("Choose folder button").isTrue();
+        clickButton(robot, question, ButtonType.CANCEL);
+
+        assertThat(network()).as("network after Cancel").isEqualTo(before);
+        assertThat(statusMessage(robot)).as("status message").contains("the open project is unchanged");
+    }
+
+    @Test
     void cancelledLoadLeavesProjectUnchanged(FxRobot robot) throws Exception {
         waitUntilNewProjectReady();
         NetworkSpec before = network();
