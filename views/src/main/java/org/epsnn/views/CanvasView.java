@@ -130,8 +130,8 @@ public abstract class CanvasView extends RasterView implements Exportable {
 
     /** Size of image exports: the current size, or a default before the first layout. */
     protected double[] exportSize() {
-        double width = viewWidth() >= 1 ? viewWidth() : DEFAULT_EXPORT_WIDTH;
-        double height = viewHeight() >= 1 ? viewHeight() : DEFAULT_EXPORT_HEIGHT;
+        double width = exportWidth() >= 1 ? exportWidth() : DEFAULT_EXPORT_WIDTH;
+        double height = exportHeight() >= 1 ? exportHeight() : DEFAULT_EXPORT_HEIGHT;
         return new double[] {width, height};
     }
 

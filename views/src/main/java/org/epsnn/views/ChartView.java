@@ -336,8 +336,8 @@ public abstract class ChartView extends RasterView implements Exportable {
     }
 
     private int[] exportSize() {
-        int width = viewWidth() >= 1 ? (int) Math.ceil(viewWidth()) : DEFAULT_EXPORT_WIDTH;
-        int height = viewHeight() >= 1 ? (int) Math.ceil(viewHeight()) : DEFAULT_EXPORT_HEIGHT;
+        int width = exportWidth() >= 1 ? (int) Math.ceil(exportWidth()) : DEFAULT_EXPORT_WIDTH;
+        int height = exportHeight() >= 1 ? (int) Math.ceil(exportHeight()) : DEFAULT_EXPORT_HEIGHT;
         return new int[] {width, height};
     }
 

@@ -86,6 +86,9 @@ public abstract class RasterView extends Region {
     }
 
     /** Width of the drawing on screen, excluding insets; 0 before the first layout. */
+    private double heldWidth = -1;
+    private double heldHeight = -1;
+
     protected final double viewWidth() {
         return viewWidth;
     }
@@ -93,6 +96,32 @@ public abstract class RasterView extends Region {
     /** Height of the drawing on screen, excluding insets; 0 before the first layout. */
     protected final double viewHeight() {
         return viewHeight;
+    }
+
+    /**
+     * Keeps the view's current size for image exports until {@link #releaseExportSize()}. A save
+     * dialog can resize the window while it is open (a maximized window un-maximizes under some
+     * window managers), and the export should have the size the user saw.
+     */
+    public final void holdExportSize() {
+        heldWidth = viewWidth;
+        heldHeight = viewHeight;
+    }
+
+    /** Lets image exports follow the view's size again. */
+    public final void releaseExportSize() {
+        heldWidth = -1;
+        heldHeight = -1;
+    }
+
+    /** Returns the width for image exports: the held width, else the current one. */
+    protected final double exportWidth() {
+        return heldWidth >= 1 ? heldWidth : viewWidth;
+    }
+
+    /** Returns the height for image exports: the held height, else the current one. */
+    protected final double exportHeight() {
+        return heldHeight >= 1 ? heldHeight : viewHeight;
     }
 
     /**

@@ -331,13 +331,15 @@ public final class TrainCommand implements Callable<Integer> {
         ConsoleReporter console = new ConsoleReporter(out, err, System.console() != null, data.classification(),
                 metricsFile, System::nanoTime);
         TrainingSettings settings = trainer.settings();
-        double[] bestTest = {Double.NaN};
+        // The best and the last test accuracy so far.
+        double[] testSoFar = {Double.NaN, Double.NaN};
         console.setPassCheck(summary -> {
-            java.util.Optional<String> warning = org.epsnn.model.training.AccuracyDrop.warning(bestTest[0], summary,
+            java.util.Optional<String> warning = org.epsnn.model.training.AccuracyDrop.warning(testSoFar[0], testSoFar[1], summary,
                     settings.dampingForPass(summary.pass()), settings.batchSize(), data.train().rows());
             double accuracy = summary.test().bayesian().accuracy();
             if (!Double.isNaN(accuracy)) {
-                bestTest[0] = Double.isNaN(bestTest[0]) ? accuracy : Math.max(bestTest[0], accuracy);
+                testSoFar[0] = Double.isNaN(testSoFar[0]) ? accuracy : Math.max(testSoFar[0], accuracy);
+                testSoFar[1] = accuracy;
             }
             return warning;
         });

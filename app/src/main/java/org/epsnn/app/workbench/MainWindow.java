@@ -142,6 +142,8 @@ public final class MainWindow {
     /** Size of the window's content when the screen has room for it. */
     static final double SCENE_WIDTH = 1500;
     static final double SCENE_HEIGHT = 920;
+    /** Divider positions of the network, plots and settings panes in a new window. */
+    private static final double[] DIVIDERS = {0.22, 0.76};
     static final int PRESENTATION_FONT_PIXELS = 20;
     /** Starts a run's training thread when no layout pulse came within 250 ms (see {@link #afterNextLayout}). */
     private static final java.util.concurrent.ScheduledExecutorService LAUNCH_FALLBACK =
@@ -172,7 +174,7 @@ public final class MainWindow {
 
         split = new SplitPane(leftPane(), plots.node(), rightPane());
         root.setTop(new VBox(menuBar(), toolBar()));
-        split.setDividerPositions(0.22, 0.76);
+        split.setDividerPositions(DIVIDERS);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         SplitPane.setResizableWithParent(split.getItems().get(2), false);
         VBox center = new VBox(descriptionPanel(), split);
@@ -251,6 +253,8 @@ public final class MainWindow {
             stage.setWidth(width);
             stage.setHeight(height);
             stage.centerOnScreen();
+            // The side panes do not grow with the window, so they would keep the width they had at 200 x 200.
+            split.setDividerPositions(DIVIDERS);
         }
     }
 

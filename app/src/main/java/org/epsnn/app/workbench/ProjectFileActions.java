@@ -546,7 +546,11 @@ final class ProjectFileActions {
         }
         switch (dialogs.askToSave(document.displayName(), controller.isTraining())) {
             case SAVE -> save(proceed);
-            case DISCARD -> proceed.run();
+            case DISCARD -> {
+                // The discarded changes must not come back as an autosave on the next start.
+                deleteLater(files.autosaveFor(document.file()));
+                proceed.run();
+            }
             case CANCEL -> controller.showMessage("Cancelled; the project is still open.");
         }
     }

@@ -99,6 +99,8 @@ public final class WorkbenchController {
     private final ReadOnlyBooleanWrapper hasPosterior = new ReadOnlyBooleanWrapper(this, "hasPosterior");
     /** Best test accuracy after a pass of the current posterior, NaN before the first. */
     private double bestTestAccuracy = Double.NaN;
+    /** Test accuracy after the last pass of the current posterior, NaN before the first. */
+    private double lastTestAccuracy = Double.NaN;
     /** The last warning of the run about a pass that lost test accuracy, or null. */
     private String accuracyDropWarning;
     /** Message when the user kept the trained posterior rather than edit the network. */
@@ -872,7 +874,8 @@ public final class WorkbenchController {
             return;
         }
         TrainingSettings used = settings.get();
-        AccuracyDrop.warning(bestTestAccuracy, pass, used.dampingForPass(pass.pass()), used.batchSize(), loaded.train().rows())
+        AccuracyDrop.warning(bestTestAccuracy, lastTestAccuracy, pass, used.dampingForPass(pass.pass()), used.batchSize(),
+                        loaded.train().rows())
                 .ifPresent(warning -> {
                     LOG.warn(warning);
                     accuracyDropWarning = warning;
@@ -881,6 +884,7 @@ public final class WorkbenchController {
         double accuracy = pass.test().bayesian().accuracy();
         if (!Double.isNaN(accuracy)) {
             bestTestAccuracy = Double.isNaN(bestTestAccuracy) ? accuracy : Math.max(bestTestAccuracy, accuracy);
+            lastTestAccuracy = accuracy;
         }
     }
 
@@ -892,6 +896,7 @@ public final class WorkbenchController {
         posterior.set(null);
         hasPosterior.set(false);
         bestTestAccuracy = Double.NaN;
+        lastTestAccuracy = Double.NaN;
         progress.set(0);
         progressText.set("");
         resetListeners.forEach(Runnable::run);

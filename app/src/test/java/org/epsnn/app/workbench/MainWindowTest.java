@@ -464,7 +464,7 @@ class MainWindowTest {
 
         assertThat(network().sizesText()).as("network").isEqualTo("2-100-2");
         assertThat(statusMessage(robot)).as("status message").startsWith("Training finished: 3 passes. Pass ")
-                .contains("test accuracy fell from").contains("try damping 0.5 or less");
+                .contains("test accuracy fell from").contains("Try damping 0.5 or less");
     }
 
     @Test

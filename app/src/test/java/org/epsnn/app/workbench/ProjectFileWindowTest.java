@@ -176,6 +176,21 @@ class ProjectFileWindowTest {
     }
 
     @Test
+    void dontSaveDeletesAutosave(FxRobot robot) throws Exception {
+        waitUntilNewProjectReady();
+        onFx(() -> controller.editSettings(settings -> settings.withPasses(1)));
+        Path autosave = folder.resolve("config").resolve("autosave").resolve("Untitled.epsnn.autosave");
+        robot.clickOn("#start");
+        poll("the autosave file appears", () -> Files.isRegularFile(autosave));
+        waitUntil("the run ended", () -> controller.runStateProperty().get() == RunState.IDLE && !controller.worker().isRunning());
+
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        clickDialogButton(robot, "#unsaved-changes", ProjectDialogs.DONT_SAVE);
+
+        poll("the autosave of the discarded project is deleted", () -> !Files.exists(autosave));
+    }
+
+    @Test
     void newPromptDontSaveStartsNewProject(FxRobot robot) throws Exception {
         waitUntilNewProjectReady();
         NetworkSpec fresh = network();

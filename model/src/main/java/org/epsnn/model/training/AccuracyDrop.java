@@ -20,27 +20,33 @@ public final class AccuracyDrop {
 
     /**
      * Returns a warning when {@code current}'s test accuracy is more than 20 points below the best
-     * of the passes before it, else empty. Regression passes and passes without a test
-     * evaluation give no warning.
+     * of the passes before it and the pass before it was not, else empty. So a fall is reported
+     * once, in the pass where it happened. Regression passes and passes without a test evaluation
+     * give no warning.
      *
      * @param bestBefore the best test accuracy of the earlier passes of the posterior, NaN for none
+     * @param previous the test accuracy of the pass before, NaN for none
      * @param damping the damping the pass used
      * @param batchSize the pass's batch size
      * @param trainSamples the number of training samples
      */
-    public static Optional<String> warning(double bestBefore, PassSummary current, double damping, int batchSize, int trainSamples) {
+    public static Optional<String> warning(double bestBefore, double previous, PassSummary current, double damping, int batchSize,
+                                           int trainSamples) {
         double accuracy = current.test().bayesian().accuracy();
         if (current.pass() < 2 || Double.isNaN(bestBefore) || Double.isNaN(accuracy) || bestBefore - accuracy <= DROP) {
+            return Optional.empty();
+        }
+        if (!Double.isNaN(previous) && bestBefore - previous > DROP) {
             return Optional.empty();
         }
         int batch = Math.min(batchSize, trainSamples);
         double share = damping * batch / trainSamples;
         String advice = share > 0.1
-                ? String.format(Locale.ROOT, "each batch of %d replaced %.0f %% of the sites of %d samples at damping %s, "
-                        + "so try damping %s or less, or a smaller batch", batch, 100 * share, trainSamples,
-                        plain(damping), plain(Math.max(0.01, Math.floor(0.1 * trainSamples / batch * 100) / 100)))
-                : String.format(Locale.ROOT, "try a lower damping than %s or a damping schedule", plain(damping));
-        return Optional.of(String.format(Locale.ROOT, "Pass %d: test accuracy fell from %.1f %% to %.1f %%: %s.",
+                ? String.format(Locale.ROOT, "Try damping %s or less, or a smaller batch: each batch of %d replaced %.0f %% "
+                        + "of the sites of %d samples at damping %s", plain(Math.max(0.01, Math.floor(0.1 * trainSamples / batch * 100) / 100)),
+                        batch, 100 * share, trainSamples, plain(damping))
+                : String.format(Locale.ROOT, "Try a lower damping than %s or a damping schedule", plain(damping));
+        return Optional.of(String.format(Locale.ROOT, "Pass %d: test accuracy fell from %.1f %% to %.1f %%. %s.",
                 current.pass(), 100 * bestBefore, 100 * accuracy, advice));
     }
 

@@ -110,6 +110,16 @@ public final class ExportActions {
         if (chooser == null) {
             return Optional.empty();
         }
+        // The dialog may resize the window, and the image should have the size the user saw.
+        target.holdExportSize();
+        try {
+            return chooseAndExport(chooser, format);
+        } finally {
+            target.releaseExportSize();
+        }
+    }
+
+    private Optional<Path> chooseAndExport(ExportFileChooser chooser, ExportFormat format) {
         Optional<Path> chosen = chooser.choose(format.extension(), fileName);
         if (chosen.isEmpty()) {
             return Optional.empty();

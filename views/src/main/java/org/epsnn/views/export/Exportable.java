@@ -25,6 +25,14 @@ public interface Exportable {
      */
     void exportCsv(Path file) throws IOException;
 
+    /** Keeps the current size for image exports until {@link #releaseExportSize()}; views of a fixed size ignore it. */
+    default void holdExportSize() {
+    }
+
+    /** Lets image exports follow the view's size again. */
+    default void releaseExportSize() {
+    }
+
     /** Writes {@code file} in the given format. */
     default void export(ExportFormat format, Path file) throws IOException {
         switch (format) {

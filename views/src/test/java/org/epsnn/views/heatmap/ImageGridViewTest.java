@@ -133,6 +133,27 @@ class ImageGridViewTest {
     }
 
     @Test
+    void pngHasSizeSeenBeforeDialog(@TempDir Path folder) throws Exception {
+        Path chosen = folder.resolve("fields.png");
+        double width = onFx(() -> {
+            view.setImages(images(3), 4, 3, i -> "neuron " + i);
+            // Stands in for a save dialog that shrinks the window, as under some window managers.
+            view.exportActions().setFileChooser(extension -> {
+                view.resize(300, view.getHeight());
+                view.layout();
+                return Optional.of(chosen);
+            });
+            return view.getWidth();
+        });
+
+        onFx(() -> view.exportActions().export(org.epsnn.views.export.ExportFormat.PNG));
+
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(chosen.toFile());
+        assertThat(image.getWidth()).as("PNG width").isEqualTo((int) Math.round(width));
+        assertThat(onFx(() -> view.getWidth())).as("view width after the dialog").isLessThan(width);
+    }
+
+    @Test
     void exportsWriteValidFiles(@TempDir Path folder) throws Exception {
         onFx(() -> {
             view.setImages(images(3), 4, 3, i -> "neuron " + i);
