@@ -331,18 +331,9 @@ public final class TrainCommand implements Callable<Integer> {
         ConsoleReporter console = new ConsoleReporter(out, err, System.console() != null, data.classification(),
                 metricsFile, System::nanoTime);
         TrainingSettings settings = trainer.settings();
-        // The best and the last test accuracy so far.
-        double[] testSoFar = {Double.NaN, Double.NaN};
-        console.setPassCheck(summary -> {
-            java.util.Optional<String> warning = org.epsnn.model.training.AccuracyDrop.warning(testSoFar[0], testSoFar[1], summary,
-                    settings.dampingForPass(summary.pass()), settings.batchSize(), data.train().rows());
-            double accuracy = summary.test().bayesian().accuracy();
-            if (!Double.isNaN(accuracy)) {
-                testSoFar[0] = Double.isNaN(testSoFar[0]) ? accuracy : Math.max(testSoFar[0], accuracy);
-                testSoFar[1] = accuracy;
-            }
-            return warning;
-        });
+        org.epsnn.model.training.AccuracyDrop drops = new org.epsnn.model.training.AccuracyDrop();
+        console.setPassCheck(summary -> drops.check(summary, settings.dampingForPass(summary.pass()), settings.batchSize(),
+                data.train().rows()));
         ProjectSaver saver = projectFile == null ? null : new ProjectSaver(console, projectFile, base, trainer.network());
         TrainingListener reporter = saver == null ? console : saver;
         RunControl control = new RunControl();

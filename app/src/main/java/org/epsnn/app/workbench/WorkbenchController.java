@@ -97,15 +97,13 @@ public final class WorkbenchController {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyBooleanWrapper hasPosterior = new ReadOnlyBooleanWrapper(this, "hasPosterior");
-    /** Best test accuracy after a pass of the current posterior, NaN before the first. */
-    private double bestTestAccuracy = Double.NaN;
-    /** Test accuracy after the last pass of the current posterior, NaN before the first. */
-    private double lastTestAccuracy = Double.NaN;
+    /** Check of each pass of the current posterior for a fall in test accuracy. */
+    private AccuracyDrop accuracyDrops = new AccuracyDrop();
     /** The last warning of the run about a pass that lost test accuracy, or null. */
     private String accuracyDropWarning;
     /** Message when the user kept the trained posterior rather than edit the network. */
     static final String EDIT_CANCELLED = "Edit cancelled; the network and its trained posterior stay as they were.";
-    private java.util.function.Predicate<String> posteriorDiscardApproval = what -> true;
+    private java.util.function.Predicate<String> posteriorDiscardApproval = edit -> true;
     private final TrainingService service = new TrainingService();
     private final GradientComparison comparison = new GradientComparison();
     /** Whether the baseline starts when the EP run that the comparison started completes. */
@@ -874,18 +872,12 @@ public final class WorkbenchController {
             return;
         }
         TrainingSettings used = settings.get();
-        AccuracyDrop.warning(bestTestAccuracy, lastTestAccuracy, pass, used.dampingForPass(pass.pass()), used.batchSize(),
-                        loaded.train().rows())
+        accuracyDrops.check(pass, used.dampingForPass(pass.pass()), used.batchSize(), loaded.train().rows())
                 .ifPresent(warning -> {
                     LOG.warn(warning);
                     accuracyDropWarning = warning;
                     message.set(warning);
                 });
-        double accuracy = pass.test().bayesian().accuracy();
-        if (!Double.isNaN(accuracy)) {
-            bestTestAccuracy = Double.isNaN(bestTestAccuracy) ? accuracy : Math.max(bestTestAccuracy, accuracy);
-            lastTestAccuracy = accuracy;
-        }
     }
 
     private void discardPosterior(String reason) {
@@ -895,8 +887,7 @@ public final class WorkbenchController {
         comparison.clear();
         posterior.set(null);
         hasPosterior.set(false);
-        bestTestAccuracy = Double.NaN;
-        lastTestAccuracy = Double.NaN;
+        accuracyDrops = new AccuracyDrop();
         progress.set(0);
         progressText.set("");
         resetListeners.forEach(Runnable::run);

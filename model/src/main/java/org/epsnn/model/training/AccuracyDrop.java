@@ -15,7 +15,23 @@ public final class AccuracyDrop {
     /** Fall in test accuracy, in fractions, from the best pass so far that counts as a drop. */
     static final double DROP = 0.2;
 
-    private AccuracyDrop() {
+    /** Best test accuracy of the passes checked so far, NaN before the first. */
+    private double best = Double.NaN;
+    /** Test accuracy of the last pass checked, NaN before the first. */
+    private double last = Double.NaN;
+
+    /**
+     * Checks a finished pass against the passes checked before it, as {@link #warning} does, and
+     * remembers its test accuracy. One instance follows one posterior.
+     */
+    public Optional<String> check(PassSummary pass, double damping, int batchSize, int trainSamples) {
+        Optional<String> warning = warning(best, last, pass, damping, batchSize, trainSamples);
+        double accuracy = pass.test().bayesian().accuracy();
+        if (!Double.isNaN(accuracy)) {
+            best = Double.isNaN(best) ? accuracy : Math.max(best, accuracy);
+            last = accuracy;
+        }
+        return warning;
     }
 
     /**

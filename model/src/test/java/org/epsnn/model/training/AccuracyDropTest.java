@@ -38,6 +38,15 @@ class AccuracyDropTest {
     }
 
     @Test
+    void checkReportsFallOnce() {
+        AccuracyDrop drops = new AccuracyDrop();
+
+        assertThat(drops.check(pass(1, 0.972), 1.0, 100, 500)).as("pass 1").isEmpty();
+        assertThat(drops.check(pass(2, 0.5), 1.0, 100, 500)).as("pass 2").isPresent();
+        assertThat(drops.check(pass(3, 0.5), 1.0, 100, 500)).as("pass 3").isEmpty();
+    }
+
+    @Test
     void regressionPassGivesNone() {
         PassSummary regression = new PassSummary(2, 0.1, 0.01, 1000, Double.NaN, Evaluation.NONE, Evaluation.NONE, 0, 5000);
 

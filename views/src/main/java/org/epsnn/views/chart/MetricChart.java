@@ -401,12 +401,13 @@ public class MetricChart extends ChartView {
     public double[][] exportedPoints(String name) {
         DecimatedSeries series = series(name);
         PointLog log = logByName.get(name);
-        int count = log.complete() ? log.size() : series.shownCount();
+        boolean logged = log.complete();
+        int count = logged ? log.size() : series.shownCount();
         double[] x = new double[count];
         double[] y = new double[count];
         for (int i = 0; i < count; i++) {
-            x[i] = log.complete() ? log.x(i) : series.shownX(i);
-            y[i] = log.complete() ? log.y(i) : series.shownY(i);
+            x[i] = logged ? log.x(i) : series.shownX(i);
+            y[i] = logged ? log.y(i) : series.shownY(i);
         }
         return new double[][] {x, y};
     }

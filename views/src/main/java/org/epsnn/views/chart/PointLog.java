@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Every finite point appended to a chart series, in arrival order, up to a limit. The chart draws
- * its decimated copy, and CSV exports read this log, so that an export contains each batch and each
- * test evaluation rather than the points left after decimation.
+ * its decimated copy, and CSV exports read this log, so that an export contains every point the
+ * chart received rather than the points left after decimation.
  */
 final class PointLog {
 
